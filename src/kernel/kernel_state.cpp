@@ -1,0 +1,153 @@
+#include "kernel_state.h"
+
+#include <secure_exec/open_flags.h>
+
+#include "file/inode_file.h"
+#include "fs/devfs/device_filesystem.h"
+#include "fs/procfs/proc_filesystem.h"
+#include "syscalls/fs_calls.h"
+#include "vfs/access.h"
+#include "vfs/path.h"
+
+namespace secure_exec::kernel {
+
+namespace {
+
+std::shared_ptr<FileSystem> root_or_default(std::shared_ptr<FileSystem> root) {
+    return root ? std::move(root) : make_memory_filesystem();
+}
+
+// The directories a fresh system has (FHS), with their usual modes.
+struct SkeletonDirectory {
+    const char* path;
+    uint32_t mode;
+    bool user_owned;
+};
+constexpr SkeletonDirectory k_skeleton[] = {
+    {"/bin", 0755, false},       {"/dev", 0755, false},     {"/etc", 0755, false},       {"/home", 0755, false},
+    {"/proc", 0555, false},      {"/root", 0700, false},    {"/tmp", 01777, false},      {"/usr", 0755, false},
+    {"/usr/bin", 0755, false},   {"/usr/local", 0755, false}, {"/usr/local/bin", 0755, false},
+    {"/var", 0755, false},       {"/var/tmp", 01777, false},
+};
+
+}  // namespace
+
+KernelState::KernelState(KernelOptions options)
+    : m_limits(options.limits),
+      m_permissions(std::move(options.permissions)),
+      m_user(options.user),
+      m_hostname(options.hostname),
+      m_base_env(std::move(options.env)),
+      m_default_cwd(normalize_path(options.cwd)),
+      m_vfs(root_or_default(std::move(options.root_filesystem)), m_limits),
+      m_processes(m_limits.max_processes) {
+    // Build the skeleton as root, bypassing the guest policy: it is the kernel's own layout.
+    Caller root = host_caller();
+    Location base = m_vfs.root_location();
+    root.owner = Credentials{0, 0};
+    for (const auto& directory : k_skeleton) {
+        root.umask = 0;
+        (void)fs_calls::mkdir(*this, root, base, directory.path, directory.mode);
+    }
+    Caller user = root;
+    user.owner = m_user;
+    user.umask = 022;
+    std::string home = m_default_cwd;
+    // The default cwd and its parents exist; the last component belongs to the user.
+    std::string partial;
+    for (const auto& part : split_path(home)) {
+        partial = join_path(partial.empty() ? "/" : partial, part);
+        (void)fs_calls::mkdir(*this, partial == home ? user : root, base, partial, 0755);
+    }
+    (void)m_vfs.mount("/dev", std::make_shared<DeviceFileSystem>(), false);
+    (void)m_vfs.mount("/proc", std::make_shared<ProcFileSystem>(m_processes, m_vfs, m_hostname), true);
+}
+
+KernelState::~KernelState() { dispose(); }
+
+Caller KernelState::host_caller() {
+    Caller caller;
+    caller.credentials = Credentials{0, 0};
+    caller.owner = m_user;
+    caller.umask = 022;
+    caller.cwd = m_vfs.root_location();
+    return caller;
+}
+
+Caller KernelState::caller_for(Process& process) {
+    Caller caller;
+    caller.process = &process;
+    caller.pid = process.pid();
+    caller.credentials = process.credentials();
+    caller.owner = process.credentials();
+    caller.umask = process.umask();
+    caller.cwd = process.cwd();
+    caller.waiter = &process.waiter();
+    return caller;
+}
+
+ErrorOr<std::shared_ptr<Process>> KernelState::owned_process(const Driver& driver, Pid pid) {
+    auto process = TRY(m_processes.find(pid));
+    if (process->driver() != &driver)
+        return Errno::eperm;
+    return process;
+}
+
+ErrorOr<Location> KernelState::base_directory(const Caller& caller, int dirfd) {
+    if (dirfd == at_fdcwd)
+        return caller.cwd;
+    if (!caller.process)
+        return Errno::ebadf;
+    auto description = TRY(caller.process->fds().get(dirfd));
+    auto* file = dynamic_cast<InodeFile*>(&description->file());
+    if (!file)
+        return Errno::enotdir;
+    auto status = TRY(file->stat());
+    if (!status.is_directory())
+        return Errno::enotdir;
+    return file->location();
+}
+
+PathContext KernelState::path_context(const Caller& caller, const Location* base) const {
+    return PathContext{.pid = caller.pid, .credentials = caller.credentials, .base = base};
+}
+
+ErrorOr<void> KernelState::check_fs(FsOperation op, std::string_view path) const {
+    if (!m_permissions.allows(FsRequest{op, path}))
+        return Errno::eacces;
+    return {};
+}
+
+ErrorOr<void> KernelState::mount_driver(std::shared_ptr<Driver> driver) {
+    if (disposed())
+        return Errno::eio;
+    auto interface = std::make_unique<KernelInterface>(*this, *driver);
+    TRY(driver->init(*interface));
+    m_commands.register_driver(*driver);
+    write_bin_entries(*driver);
+    MutexLocker lock(m_mutex);
+    m_drivers.push_back(std::move(driver));
+    m_interfaces.push_back(std::move(interface));
+    return {};
+}
+
+void KernelState::write_bin_entries(const Driver& driver) {
+    Caller root = host_caller();
+    root.owner = Credentials{0, 0};
+    Location base = m_vfs.root_location();
+    for (const auto& name : driver.commands()) {
+        if (name.empty() || name.find('/') != std::string::npos)
+            continue;
+        std::string path = join_path("/bin", name);
+        if (m_vfs.lookup(path_context(root, nullptr), path, false).is_error() == false)
+            continue;  // an existing file wins, as upstream's populateBin
+        auto description = fs_calls::open(*this, root, base, path, flags::o_wronly | flags::o_creat, 0755);
+        if (description.is_error())
+            continue;
+        Waiter waiter;
+        IoContext context{waiter};
+        (void)description.value()->write(context, as_bytes(command_stub(name)));
+    }
+}
+
+}  // namespace secure_exec::kernel

@@ -1,0 +1,17 @@
+#include "syscalls/syscall_entry.h"
+
+namespace secure_exec::kernel {
+
+ErrorOr<std::shared_ptr<Process>> enter_syscall(KernelState& state, const Driver& driver, Pid pid) {
+    auto process = TRY(state.owned_process(driver, pid));
+    TRY(state.processes().wait_while_stopped(*process));
+    return process;
+}
+
+ErrorOr<size_t> finish_write(KernelState& state, Process& process, ErrorOr<size_t> result) {
+    if (result.is_error() && result.error() == Errno::epipe)
+        (void)state.processes().kill(&process, process.pid(), signals::sigpipe);
+    return result;
+}
+
+}  // namespace secure_exec::kernel

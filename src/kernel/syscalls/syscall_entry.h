@@ -1,0 +1,19 @@
+// syscall_entry.h — what every KernelInterface call does first, and the partial-I/O rule.
+#pragma once
+
+#include <memory>
+
+#include <secure_exec/driver.h>
+
+#include "kernel_state.h"
+
+namespace secure_exec::kernel {
+
+// Finds the caller, checks that `driver` owns it, and parks it while it is stopped. A process
+// that a fatal signal has hit gets EINTR from every call, so its thread unwinds.
+ErrorOr<std::shared_ptr<Process>> enter_syscall(KernelState& state, const Driver& driver, Pid pid);
+
+// EPIPE from a write also raises SIGPIPE in the writer (pipe(7)).
+ErrorOr<size_t> finish_write(KernelState& state, Process& process, ErrorOr<size_t> result);
+
+}  // namespace secure_exec::kernel
