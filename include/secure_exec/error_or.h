@@ -74,20 +74,26 @@ private:
 
 }  // namespace secure_exec
 
+#define SECURE_EXEC_CONCAT_INNER(a, b) a##b
+#define SECURE_EXEC_CONCAT(a, b) SECURE_EXEC_CONCAT_INNER(a, b)
+
 // Evaluates an ErrorOr expression; returns its error from the enclosing function, or yields its value.
-// Uses a GNU statement expression (g++ and clang).
-#define TRY(expression)                                          \
-    ({                                                           \
-        auto _try_result = (expression);                         \
-        if (_try_result.is_error()) return _try_result.error();  \
-        _try_result.release_value();                             \
+// Uses a GNU statement expression (g++ and clang). Each expansion gets its own variable name, so
+// TRY(f(TRY(g()))) nests without shadowing.
+#define TRY(expression) SECURE_EXEC_TRY_IMPL(expression, SECURE_EXEC_CONCAT(_try_result_, __COUNTER__))
+#define SECURE_EXEC_TRY_IMPL(expression, result)     \
+    ({                                               \
+        auto result = (expression);                  \
+        if (result.is_error()) return result.error(); \
+        result.release_value();                      \
     })
 
 // Like TRY, but aborts on error. For tests and start-up code only.
-#define MUST(expression)                                                                      \
+#define MUST(expression) SECURE_EXEC_MUST_IMPL(expression, SECURE_EXEC_CONCAT(_must_result_, __COUNTER__))
+#define SECURE_EXEC_MUST_IMPL(expression, result)                                             \
     ({                                                                                        \
-        auto _must_result = (expression);                                                     \
-        if (_must_result.is_error())                                                          \
-            ::secure_exec::must_failed(_must_result.error(), #expression, __FILE__, __LINE__); \
-        _must_result.release_value();                                                         \
+        auto result = (expression);                                                           \
+        if (result.is_error())                                                                \
+            ::secure_exec::must_failed(result.error(), #expression, __FILE__, __LINE__);      \
+        result.release_value();                                                               \
     })

@@ -118,6 +118,10 @@ ErrorOr<void> KernelState::check_fs(FsOperation op, std::string_view path) const
     return {};
 }
 
+ErrorOr<void> KernelState::check_fs_request(FsOperation op, const Location& base, std::string_view path) const {
+    return check_fs(op, normalize_path(path, base.path));
+}
+
 ErrorOr<void> KernelState::mount_driver(std::shared_ptr<Driver> driver) {
     if (disposed())
         return Errno::eio;

@@ -77,6 +77,9 @@ public:
     PathContext path_context(const Caller& caller, const Location* base) const;
     // EACCES unless the permissions allow `op` on the canonical `path`.
     ErrorOr<void> check_fs(FsOperation op, std::string_view path) const;
+    // The same check on the path as written (normalized against `base`), made before resolution so
+    // that a denied path reports EACCES whether or not it exists, and leaks nothing.
+    ErrorOr<void> check_fs_request(FsOperation op, const Location& base, std::string_view path) const;
 
     ErrorOr<Pid> spawn(SpawnParams params);
     ErrorOr<Program> resolve_program(const Caller& caller, std::string_view command,

@@ -20,6 +20,7 @@
 #define ACQUIRE(...) SE_THREAD_ANNOTATION(acquire_capability(__VA_ARGS__))
 #define RELEASE(...) SE_THREAD_ANNOTATION(release_capability(__VA_ARGS__))
 #define EXCLUDES(...) SE_THREAD_ANNOTATION(locks_excluded(__VA_ARGS__))
+#define ASSERT_CAPABILITY(x) SE_THREAD_ANNOTATION(assert_capability(x))
 #define NO_THREAD_SAFETY_ANALYSIS SE_THREAD_ANNOTATION(no_thread_safety_analysis)
 
 namespace secure_exec::kernel {

@@ -60,9 +60,10 @@ private:
 
 // Sleeps on `queue` until `ready()` holds, with `lock` (the owner's lock) held around each check.
 // Returns EINTR-worthy WakeReason::interrupted or timed_out when those end the wait first.
+// Not analysed: the analysis cannot tie `lock` to the owner's mutex that `ready` requires.
 template <typename Ready>
 WakeReason wait_until(MutexLocker& lock, WaitQueue& queue, Waiter& waiter, Ready ready,
-                      std::optional<Waiter::Clock::time_point> deadline = std::nullopt) {
+                      std::optional<Waiter::Clock::time_point> deadline = std::nullopt) NO_THREAD_SAFETY_ANALYSIS {
     while (!ready()) {
         if (waiter.interrupted())
             return WakeReason::interrupted;

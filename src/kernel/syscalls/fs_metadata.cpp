@@ -11,7 +11,8 @@ namespace secure_exec::kernel::fs_calls {
 namespace {
 
 ErrorOr<Location> find(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
-                       bool follow) {
+                       bool follow, FsOperation op) {
+    TRY(state.check_fs_request(op, base, path));
     return state.vfs().lookup(state.path_context(caller, &base), path, follow);
 }
 
@@ -44,7 +45,7 @@ ErrorOr<void> check_writable_mount(const Location& location) {
 
 ErrorOr<Stat> stat(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
                    bool follow_symlinks) {
-    auto location = TRY(find(state, caller, base, path, follow_symlinks));
+    auto location = TRY(find(state, caller, base, path, follow_symlinks, FsOperation::stat));
     TRY(state.check_fs(FsOperation::stat, location.path));
     return stat_of(location);
 }
@@ -52,7 +53,7 @@ ErrorOr<Stat> stat(KernelState& state, const Caller& caller, const Location& bas
 ErrorOr<void> access(KernelState& state, const Caller& caller, const Location& base, std::string_view path, int mode) {
     if (mode & ~7)
         return Errno::einval;
-    auto location = TRY(find(state, caller, base, path, true));
+    auto location = TRY(find(state, caller, base, path, true, FsOperation::stat));
     TRY(state.check_fs(FsOperation::stat, location.path));
     auto status = TRY(stat_of(location));
     TRY(check_access(caller.credentials, status, static_cast<uint8_t>(mode)));
@@ -62,7 +63,7 @@ ErrorOr<void> access(KernelState& state, const Caller& caller, const Location& b
 }
 
 ErrorOr<std::string> readlink(KernelState& state, const Caller& caller, const Location& base, std::string_view path) {
-    auto location = TRY(find(state, caller, base, path, false));
+    auto location = TRY(find(state, caller, base, path, false, FsOperation::read));
     TRY(state.check_fs(FsOperation::read, location.path));
     if (auto* magic = dynamic_cast<DescriptionLink*>(location.inode.get())) {
         auto description = magic->description();
@@ -80,7 +81,7 @@ ErrorOr<std::string> readlink(KernelState& state, const Caller& caller, const Lo
 
 ErrorOr<void> chmod(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
                     uint32_t mode) {
-    auto location = TRY(find(state, caller, base, path, true));
+    auto location = TRY(find(state, caller, base, path, true, FsOperation::change_mode));
     Inode* inode = TRY(inode_of(location));
     auto status = TRY(inode->stat());
     TRY(check_owner(caller, status));
@@ -91,7 +92,7 @@ ErrorOr<void> chmod(KernelState& state, const Caller& caller, const Location& ba
 
 ErrorOr<void> chown(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
                     std::optional<uint32_t> uid, std::optional<uint32_t> gid, bool follow_symlinks) {
-    auto location = TRY(find(state, caller, base, path, follow_symlinks));
+    auto location = TRY(find(state, caller, base, path, follow_symlinks, FsOperation::change_owner));
     Inode* inode = TRY(inode_of(location));
     auto status = TRY(inode->stat());
     if (!caller.credentials.is_root()) {
@@ -109,7 +110,7 @@ ErrorOr<void> chown(KernelState& state, const Caller& caller, const Location& ba
 
 ErrorOr<void> utimes(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
                      std::optional<Timespec> access_time, std::optional<Timespec> modify_time, bool follow_symlinks) {
-    auto location = TRY(find(state, caller, base, path, follow_symlinks));
+    auto location = TRY(find(state, caller, base, path, follow_symlinks, FsOperation::change_times));
     Inode* inode = TRY(inode_of(location));
     auto status = TRY(inode->stat());
     // utimensat(2): owners set any time; others with write access may only touch (set to now),
@@ -125,7 +126,7 @@ ErrorOr<void> truncate(KernelState& state, const Caller& caller, const Location&
                        int64_t size) {
     if (size < 0)
         return Errno::einval;
-    auto location = TRY(find(state, caller, base, path, true));
+    auto location = TRY(find(state, caller, base, path, true, FsOperation::write));
     Inode* inode = TRY(inode_of(location));
     auto status = TRY(inode->stat());
     if (status.is_directory())
@@ -139,13 +140,13 @@ ErrorOr<void> truncate(KernelState& state, const Caller& caller, const Location&
 }
 
 ErrorOr<std::string> realpath(KernelState& state, const Caller& caller, const Location& base, std::string_view path) {
-    auto location = TRY(find(state, caller, base, path, true));
+    auto location = TRY(find(state, caller, base, path, true, FsOperation::read));
     TRY(state.check_fs(FsOperation::read, location.path));
     return location.path;
 }
 
 ErrorOr<StatFs> statfs(KernelState& state, const Caller& caller, const Location& base, std::string_view path) {
-    auto location = TRY(find(state, caller, base, path, true));
+    auto location = TRY(find(state, caller, base, path, true, FsOperation::stat));
     TRY(state.check_fs(FsOperation::stat, location.path));
     if (!location.mount)
         return StatFs{};
@@ -156,7 +157,7 @@ ErrorOr<StatFs> statfs(KernelState& state, const Caller& caller, const Location&
 }
 
 ErrorOr<Location> directory(KernelState& state, const Caller& caller, const Location& base, std::string_view path) {
-    auto location = TRY(find(state, caller, base, path, true));
+    auto location = TRY(find(state, caller, base, path, true, FsOperation::stat));
     if (!location.inode)
         return Errno::enotdir;
     auto status = TRY(location.inode->stat());

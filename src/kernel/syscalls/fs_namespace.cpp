@@ -22,7 +22,9 @@ ErrorOr<Stat> check_parent(KernelState& state, const Caller& caller, const Locat
     return parent_status;
 }
 
-ErrorOr<Resolved> resolve_new(KernelState& state, const Caller& caller, const Location& base, std::string_view path) {
+ErrorOr<Resolved> resolve_new(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
+                              FsOperation op) {
+    TRY(state.check_fs_request(op, base, path));
     auto resolved = TRY(state.vfs().resolve(state.path_context(caller, &base), path,
                                             {.follow_final = false, .allow_missing = true}));
     if (resolved.target)
@@ -31,7 +33,8 @@ ErrorOr<Resolved> resolve_new(KernelState& state, const Caller& caller, const Lo
 }
 
 ErrorOr<Resolved> resolve_existing(KernelState& state, const Caller& caller, const Location& base,
-                                   std::string_view path) {
+                                   std::string_view path, FsOperation op) {
+    TRY(state.check_fs_request(op, base, path));
     return state.vfs().resolve(state.path_context(caller, &base), path, {.follow_final = false});
 }
 
@@ -41,7 +44,7 @@ bool is_mount_root(const Location& location) { return location.mount && location
 
 ErrorOr<void> mkdir(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
                     uint32_t mode) {
-    auto resolved = TRY(resolve_new(state, caller, base, path));
+    auto resolved = TRY(resolve_new(state, caller, base, path, FsOperation::create_directory));
     TRY(check_parent(state, caller, resolved.parent, resolved.name, FsOperation::create_directory));
     NewInode attributes{.type = FileType::directory,
                         .permissions = mode & ~caller.umask & 01777,
@@ -52,7 +55,7 @@ ErrorOr<void> mkdir(KernelState& state, const Caller& caller, const Location& ba
 }
 
 ErrorOr<void> rmdir(KernelState& state, const Caller& caller, const Location& base, std::string_view path) {
-    auto resolved = TRY(resolve_existing(state, caller, base, path));
+    auto resolved = TRY(resolve_existing(state, caller, base, path, FsOperation::remove));
     if (resolved.name.empty())
         return Errno::ebusy;  // "/"
     if (resolved.name == ".")
@@ -71,7 +74,7 @@ ErrorOr<void> rmdir(KernelState& state, const Caller& caller, const Location& ba
 }
 
 ErrorOr<void> unlink(KernelState& state, const Caller& caller, const Location& base, std::string_view path) {
-    auto resolved = TRY(resolve_existing(state, caller, base, path));
+    auto resolved = TRY(resolve_existing(state, caller, base, path, FsOperation::remove));
     const Location& target = *resolved.target;
     auto status = TRY(target.inode ? target.inode->stat() : target.description->file().stat());
     if (resolved.name.empty() || resolved.name == "." || resolved.name == ".." || status.is_directory())
@@ -85,7 +88,8 @@ ErrorOr<void> rename(KernelState& state, const Caller& caller, const Location& o
                      const Location& new_base, std::string_view new_path, unsigned flags) {
     if (flags & ~flags::rename_noreplace)
         return Errno::einval;
-    auto from = TRY(resolve_existing(state, caller, old_base, old_path));
+    auto from = TRY(resolve_existing(state, caller, old_base, old_path, FsOperation::rename));
+    TRY(state.check_fs_request(FsOperation::rename, new_base, new_path));
     auto to = TRY(state.vfs().resolve(state.path_context(caller, &new_base), new_path,
                                       {.follow_final = false, .allow_missing = true}));
     auto is_dot = [](const std::string& name) { return name.empty() || name == "." || name == ".."; };
@@ -120,7 +124,7 @@ ErrorOr<void> symlink(KernelState& state, const Caller& caller, std::string_view
         return Errno::einval;
     if (target.size() >= state.limits().max_path_bytes)
         return Errno::enametoolong;
-    auto resolved = TRY(resolve_new(state, caller, base, link_path));
+    auto resolved = TRY(resolve_new(state, caller, base, link_path, FsOperation::symlink));
     TRY(check_parent(state, caller, resolved.parent, resolved.name, FsOperation::symlink));
     TRY(resolved.parent.inode->create_symlink(resolved.name, target, caller.owner.uid, caller.owner.gid));
     return {};
@@ -128,14 +132,14 @@ ErrorOr<void> symlink(KernelState& state, const Caller& caller, std::string_view
 
 ErrorOr<void> link(KernelState& state, const Caller& caller, const Location& old_base, std::string_view old_path,
                    const Location& new_base, std::string_view new_path) {
-    auto from = TRY(resolve_existing(state, caller, old_base, old_path));
+    auto from = TRY(resolve_existing(state, caller, old_base, old_path, FsOperation::read));
     const Location& source = *from.target;
     if (!source.inode)
         return Errno::exdev;
     auto status = TRY(source.inode->stat());
     if (status.is_directory())
         return Errno::eperm;
-    auto to = TRY(resolve_new(state, caller, new_base, new_path));
+    auto to = TRY(resolve_new(state, caller, new_base, new_path, FsOperation::link));
     if (source.mount != to.parent.mount)
         return Errno::exdev;
     TRY(check_parent(state, caller, to.parent, to.name, FsOperation::link));

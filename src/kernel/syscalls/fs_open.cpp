@@ -72,6 +72,11 @@ ErrorOr<DescriptionPtr> open(KernelState& state, const Caller& caller, const Loc
     if ((flags & flags::o_accmode) == flags::o_accmode)
         return Errno::einval;
     bool create = (flags & flags::o_creat) != 0;
+    uint8_t wanted = wanted_access(flags);
+    if (wanted & k_read)
+        TRY(state.check_fs_request(FsOperation::read, base, path));
+    if ((wanted & k_write) || (flags & flags::o_trunc))
+        TRY(state.check_fs_request(FsOperation::write, base, path));
     bool exclusive = create && (flags & flags::o_excl);
     ResolveOptions options{.follow_final = !(flags & flags::o_nofollow) && !exclusive, .allow_missing = create};
     auto resolved = TRY(state.vfs().resolve(state.path_context(caller, &base), path, options));

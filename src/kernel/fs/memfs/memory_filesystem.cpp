@@ -91,6 +91,7 @@ ErrorOr<std::shared_ptr<MemoryInode>> MemoryInode::make_child_locked(std::string
     if (m_core->inode_count.load(std::memory_order_relaxed) >= m_core->max_inodes)
         return Errno::enospc;
     auto child = std::make_shared<MemoryInode>(m_core, attributes);
+    child->shares_lock();
     child->m_link_count = attributes.type == FileType::directory ? 2 : 1;
     if (attributes.type == FileType::directory)
         ++m_link_count;
@@ -118,6 +119,7 @@ ErrorOr<std::shared_ptr<Inode>> MemoryInode::create_symlink(std::string_view nam
                                                             uint32_t uid, uint32_t gid) {
     MutexLocker lock(m_core->mutex);
     auto child = TRY(make_child_locked(name, {.type = FileType::symlink, .permissions = 0777, .uid = uid, .gid = gid}));
+    child->shares_lock();
     child->m_link_target = std::string(target);
     return std::static_pointer_cast<Inode>(child);
 }
@@ -127,6 +129,7 @@ ErrorOr<void> MemoryInode::link(std::string_view name, Inode& target_inode) {
     if (!target || target->m_core != m_core)
         return Errno::exdev;
     MutexLocker lock(m_core->mutex);
+    target->shares_lock();
     TRY(check_live_directory_locked());
     if (target->m_type == FileType::directory)
         return Errno::eperm;
@@ -142,6 +145,7 @@ ErrorOr<void> MemoryInode::link(std::string_view name, Inode& target_inode) {
 }
 
 void MemoryInode::detach_locked(MemoryInode& child) {
+    child.shares_lock();
     if (child.m_type == FileType::directory) {
         child.m_link_count = 0;
         --m_link_count;
@@ -178,6 +182,7 @@ ErrorOr<void> MemoryInode::remove_directory(std::string_view name) {
         return Errno::enoent;
     if (it->second->m_type != FileType::directory)
         return Errno::enotdir;
+    it->second->shares_lock();
     if (!it->second->m_children.empty())
         return Errno::enotempty;
     doomed = it->second;
@@ -193,6 +198,7 @@ ErrorOr<void> MemoryInode::rename(std::string_view old_name, Inode& new_parent_i
         return Errno::exdev;
     std::shared_ptr<MemoryInode> replaced;
     MutexLocker lock(m_core->mutex);
+    new_parent->shares_lock();
     if (m_type != FileType::directory)
         return Errno::enotdir;
     TRY(new_parent->check_live_directory_locked());
@@ -200,11 +206,13 @@ ErrorOr<void> MemoryInode::rename(std::string_view old_name, Inode& new_parent_i
     if (old_it == m_children.end())
         return Errno::enoent;
     std::shared_ptr<MemoryInode> moving = old_it->second;
+    moving->shares_lock();
     bool moving_directory = moving->m_type == FileType::directory;
     auto new_it = new_parent->m_children.find(new_name);
     if (new_it != new_parent->m_children.end()) {
         if (new_it->second == moving)
             return {};  // both names are the same file: rename(2) does nothing
+        new_it->second->shares_lock();
         bool target_directory = new_it->second->m_type == FileType::directory;
         if (moving_directory && !target_directory)
             return Errno::enotdir;

@@ -62,6 +62,10 @@ public:
     ErrorOr<void> set_times(std::optional<Timespec> access_time, std::optional<Timespec> modify_time) override;
 
 private:
+    // Every inode of a filesystem shares m_core->mutex. After locking it through one inode, this
+    // tells the thread-safety analysis that another inode's (same) mutex is held too.
+    void shares_lock() const ASSERT_CAPABILITY(m_core->mutex) {}
+
     using Children = std::map<std::string, std::shared_ptr<MemoryInode>, std::less<>>;
 
     ErrorOr<void> check_live_directory_locked() const REQUIRES(m_core->mutex);

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build and tests need. Idempotent and non-interactive; when
+# everything is present it only checks (well under a second).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ ccache pkg-config   # build
+  clang                                     # thread-safety analysis build (-Wthread-safety)
+  libgtest-dev libgmock-dev                 # tests
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
