@@ -15,6 +15,8 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -76,17 +78,25 @@ public:
     size_t running() const;
 
 private:
-    void run(uint64_t id, std::shared_ptr<ProcessContext> context, const Function& function);
-    void join_finished();
+    struct Task {
+        std::shared_ptr<ProcessContext> context;
+        const Function* function{nullptr};
+    };
+    void worker_loop();
+    void run(Task task);
 
     const std::string m_name;
     std::map<std::string, Function> m_functions;
     KernelInterface* m_kernel{nullptr};
+    // Processes run on a pool of threads: a spawn reuses an idle thread (no thread creation on the
+    // hot path) and starts a new one only when all are busy. dispose() joins every thread.
     mutable std::mutex m_mutex;
-    // Every thread is joined: finished ones at the next spawn, the rest at dispose.
-    std::map<uint64_t, std::thread> m_threads;
-    std::vector<uint64_t> m_finished;
-    uint64_t m_next_thread_id{0};
+    std::condition_variable m_work_ready;
+    std::deque<Task> m_queue;
+    std::vector<std::thread> m_threads;
+    size_t m_idle{0};
+    size_t m_busy{0};
+    bool m_stopping{false};
 };
 
 }  // namespace secure_exec

@@ -70,52 +70,58 @@ ErrorOr<std::unique_ptr<DriverProcess>> FunctionDriver::spawn(const ProcessStart
                 alive->m_terminated = true;
         }
     };
-    join_finished();
     std::lock_guard lock(m_mutex);
-    uint64_t id = m_next_thread_id++;
-    m_threads.emplace(id, std::thread(&FunctionDriver::run, this, id, std::move(context), std::cref(it->second)));
+    if (m_stopping)
+        return Errno::eagain;
+    m_queue.push_back(Task{std::move(context), &it->second});
+    ++m_busy;
+    // Every queued task needs its own idle worker, or one task blocked on another (a pipeline)
+    // could wait forever behind it.
+    if (m_idle >= m_queue.size())
+        m_work_ready.notify_one();
+    else
+        m_threads.emplace_back(&FunctionDriver::worker_loop, this);
     return std::unique_ptr<DriverProcess>(std::move(handle));
 }
 
-void FunctionDriver::run(uint64_t id, std::shared_ptr<ProcessContext> context, const Function& function) {
-    int code = function(*context);
-    m_kernel->exit(context->pid(), code);
-    context.reset();
-    std::lock_guard lock(m_mutex);
-    m_finished.push_back(id);
+void FunctionDriver::worker_loop() {
+    std::unique_lock lock(m_mutex);
+    while (true) {
+        ++m_idle;
+        m_work_ready.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+        --m_idle;
+        if (m_queue.empty())
+            return;  // stopping
+        Task task = std::move(m_queue.front());
+        m_queue.pop_front();
+        lock.unlock();
+        run(std::move(task));
+        lock.lock();
+        --m_busy;
+    }
 }
 
-void FunctionDriver::join_finished() {
-    std::vector<std::thread> done;
-    {
-        std::lock_guard lock(m_mutex);
-        for (uint64_t id : m_finished) {
-            auto it = m_threads.find(id);
-            if (it == m_threads.end())
-                continue;  // already joined by dispose()
-            done.push_back(std::move(it->second));
-            m_threads.erase(it);
-        }
-        m_finished.clear();
-    }
-    for (auto& thread : done)
-        thread.join();
+void FunctionDriver::run(Task task) {
+    int code = (*task.function)(*task.context);
+    m_kernel->exit(task.context->pid(), code);
 }
 
 void FunctionDriver::dispose() {
-    std::map<uint64_t, std::thread> threads;
+    std::vector<std::thread> threads;
     {
         std::lock_guard lock(m_mutex);
+        m_stopping = true;
         threads.swap(m_threads);
-        m_finished.clear();
     }
-    for (auto& [id, thread] : threads)
+    // Queued tasks still run (their processes exist in the kernel); then idle workers exit.
+    m_work_ready.notify_all();
+    for (auto& thread : threads)
         thread.join();
 }
 
 size_t FunctionDriver::running() const {
     std::lock_guard lock(m_mutex);
-    return m_threads.size() - m_finished.size();
+    return m_busy;
 }
 
 }  // namespace secure_exec
