@@ -148,8 +148,9 @@ ErrorOr<void> Kernel::mkdir(std::string_view path, bool recursive, uint32_t mode
     caller.umask = 0;
     if (!recursive)
         return fs_calls::mkdir(*m_state, caller, caller.cwd, path, mode);
+    std::string normalized = normalize_path(path);
     std::string partial;
-    for (auto part : split_path(normalize_path(path))) {
+    for (auto part : split_path(normalized)) {
         partial = join_path(partial.empty() ? "/" : partial, part);
         auto made = fs_calls::mkdir(*m_state, caller, caller.cwd, partial, mode);
         if (made.is_error() && made.error() != Errno::eexist)

@@ -164,6 +164,7 @@ ErrorOr<void> Vfs::step(const PathContext& context, Walk& walk, std::string_view
         result.parent = walk.current;
         result.name = std::string(name);
         result.target = child;
+        walk.done = true;
     }
     walk.current = std::move(child);
     return {};
