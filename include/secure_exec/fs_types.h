@@ -20,6 +20,11 @@ struct Timespec {
     int64_t seconds{0};
     int64_t nanoseconds{0};
     friend bool operator==(const Timespec&, const Timespec&) = default;
+
+    // utimensat(2)'s UTIME_NOW: "set to the current time", which only needs write access.
+    static constexpr int64_t k_now_nanoseconds = (int64_t{1} << 30) - 1;
+    static constexpr Timespec now() { return {0, k_now_nanoseconds}; }
+    constexpr bool is_now() const { return nanoseconds == k_now_nanoseconds; }
 };
 
 // The S_IFMT part of st_mode, as an enum. Values are the S_IF* bits shifted right by 12.

@@ -80,6 +80,12 @@ public:
     virtual ErrorOr<void> change_owner(std::optional<uint32_t> uid, std::optional<uint32_t> gid);
     virtual ErrorOr<void> set_times(std::optional<Timespec> access_time, std::optional<Timespec> modify_time);
 
+    // ^Tree position, for directories: the parent directory and this directory's name in it,
+    // kept current across renames. nullptr/"" for a filesystem root or when not tracked; the
+    // kernel then falls back to the path it resolved.
+    virtual std::shared_ptr<Inode> parent_directory() { return nullptr; }
+    virtual std::string directory_name() { return {}; }
+
     // Devices, pipes and other special files return the object an open description uses;
     // regular files and directories return nullptr and the kernel uses the inode itself.
     virtual ErrorOr<std::shared_ptr<kernel::File>> open_special(int flags);
@@ -106,6 +112,8 @@ struct MemoryFileSystemOptions {
     // Total bytes of file data the filesystem may hold; writes past it fail with ENOSPC.
     uint64_t capacity_bytes{uint64_t{1} << 30};
     uint64_t max_inodes{1'000'000};
+    // Mode of the root directory (tmpfs's default: world-writable and sticky).
+    uint32_t root_permissions{01777};
 };
 
 std::shared_ptr<FileSystem> make_memory_filesystem(MemoryFileSystemOptions options = {});

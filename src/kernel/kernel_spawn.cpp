@@ -30,6 +30,18 @@ std::string base_name(std::string_view path) {
     return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+std::vector<std::string_view> split_search_path(std::string_view search) {
+    std::vector<std::string_view> entries;
+    size_t start = 0;
+    while (true) {
+        size_t colon = search.find(':', start);
+        entries.push_back(search.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start));
+        if (colon == std::string_view::npos)
+            return entries;
+        start = colon + 1;
+    }
+}
+
 // "#!/bin/sh -e\n" → {"/bin/sh", "-e"}; like Linux binfmt_script, one optional argument.
 std::pair<std::string, std::string> parse_shebang(std::string_view header) {
     header.remove_prefix(2);
@@ -58,17 +70,19 @@ ErrorOr<Program> KernelState::resolve_program(const Caller& caller, std::string_
         return Errno::eloop;
     if (command.find('/') != std::string_view::npos) {
         auto location = TRY(m_vfs.lookup(path_context(caller, &caller.cwd), command));
-        return identify_program(caller, location, command, environ, depth);
+        return identify_program(caller, location, command, command, environ, depth);
     }
     std::string_view search = env_value(environ, "PATH");
     if (search.empty())
         search = k_default_path;
     Errno first_error = Errno::enoent;
-    for (const auto& directory : split_path(search)) {
-        auto location = m_vfs.lookup(path_context(caller, &caller.cwd), join_path(directory, command));
+    for (std::string_view directory : split_search_path(search)) {
+        // An empty PATH entry means the current directory, as execvp(3) treats it.
+        std::string candidate = join_path(directory.empty() ? "." : directory, command);
+        auto location = m_vfs.lookup(path_context(caller, &caller.cwd), candidate);
         if (location.is_error())
             continue;
-        auto program = identify_program(caller, location.value(), command, environ, depth);
+        auto program = identify_program(caller, location.value(), command, candidate, environ, depth);
         if (!program.is_error())
             return program;
         if (first_error == Errno::enoent)
@@ -80,8 +94,8 @@ ErrorOr<Program> KernelState::resolve_program(const Caller& caller, std::string_
 }
 
 ErrorOr<Program> KernelState::identify_program(const Caller& caller, const Location& location,
-                                               std::string_view as_typed, const std::vector<std::string>& environ,
-                                               int depth) {
+                                               std::string_view argv0, std::string_view exec_path,
+                                               const std::vector<std::string>& environ, int depth) {
     if (!location.inode)
         return Errno::eacces;
     auto status = TRY(location.inode->stat());
@@ -96,7 +110,7 @@ ErrorOr<Program> KernelState::identify_program(const Caller& caller, const Locat
         Driver* driver = m_commands.find(stub);
         if (!driver)
             return Errno::enoent;
-        return Program{driver, std::string(stub), location.path, {std::string(as_typed)}};
+        return Program{driver, std::string(stub), location.path, {std::string(argv0)}};
     }
     if (header.starts_with("#!")) {
         auto [interpreter, argument] = parse_shebang(header);
@@ -105,7 +119,7 @@ ErrorOr<Program> KernelState::identify_program(const Caller& caller, const Locat
         auto program = TRY(resolve_program(caller, interpreter, environ, depth + 1));
         if (!argument.empty())
             program.argv.push_back(argument);
-        program.argv.push_back(std::string(as_typed));
+        program.argv.push_back(std::string(exec_path));
         return program;
     }
     std::vector<std::shared_ptr<Driver>> drivers;
@@ -115,7 +129,7 @@ ErrorOr<Program> KernelState::identify_program(const Caller& caller, const Locat
     }
     for (auto it = drivers.rbegin(); it != drivers.rend(); ++it) {
         if ((*it)->can_execute(std::as_bytes(std::span(header))))
-            return Program{it->get(), base_name(location.path), location.path, {std::string(as_typed)}};
+            return Program{it->get(), base_name(location.path), location.path, {std::string(argv0)}};
     }
     return Errno::enoexec;
 }
@@ -126,12 +140,13 @@ ErrorOr<Pid> KernelState::spawn(SpawnParams params) {
     if (!m_permissions.allows(ChildProcessRequest{params.command, params.args}))
         return Errno::eacces;
     Caller caller = params.parent ? caller_for(*params.parent) : host_caller();
+    if (params.cwd)
+        caller.cwd = TRY(fs_calls::directory(*this, caller, caller.cwd, *params.cwd));
+    else if (!params.parent)
+        caller.cwd = TRY(fs_calls::directory(*this, caller, caller.cwd, m_default_cwd));
+    // Like posix_spawn with a chdir action: a relative program path starts from the child's cwd.
     auto program = TRY(resolve_program(caller, params.command, params.environ));
     Location cwd = caller.cwd;
-    if (params.cwd)
-        cwd = TRY(fs_calls::directory(*this, caller, caller.cwd, *params.cwd));
-    else if (!params.parent)
-        cwd = TRY(fs_calls::directory(*this, caller, caller.cwd, m_default_cwd));
     std::vector<std::string> environ;
     for (auto& entry : params.environ) {
         size_t equals = entry.find('=');

@@ -14,7 +14,11 @@ namespace secure_exec::kernel {
 namespace {
 
 std::shared_ptr<FileSystem> root_or_default(std::shared_ptr<FileSystem> root) {
-    return root ? std::move(root) : make_memory_filesystem();
+    if (root)
+        return root;
+    MemoryFileSystemOptions options;
+    options.root_permissions = 0755;  // "/" itself, unlike a tmpfs mounted somewhere
+    return make_memory_filesystem(options);
 }
 
 // The directories a fresh system has (FHS), with their usual modes.
@@ -41,23 +45,13 @@ KernelState::KernelState(KernelOptions options)
       m_default_cwd(normalize_path(options.cwd)),
       m_vfs(root_or_default(std::move(options.root_filesystem)), m_limits),
       m_processes(m_limits.max_processes) {
-    // Build the skeleton as root, bypassing the guest policy: it is the kernel's own layout.
-    Caller root = host_caller();
-    Location base = m_vfs.root_location();
-    root.owner = Credentials{0, 0};
-    for (const auto& directory : k_skeleton) {
-        root.umask = 0;
-        (void)fs_calls::mkdir(*this, root, base, directory.path, directory.mode);
-    }
-    Caller user = root;
-    user.owner = m_user;
-    user.umask = 022;
-    std::string home = m_default_cwd;
+    for (const auto& directory : k_skeleton)
+        (void)install_directory(directory.path, directory.mode, Credentials{0, 0});
     // The default cwd and its parents exist; the last component belongs to the user.
     std::string partial;
-    for (const auto& part : split_path(home)) {
+    for (const auto& part : split_path(m_default_cwd)) {
         partial = join_path(partial.empty() ? "/" : partial, part);
-        (void)fs_calls::mkdir(*this, partial == home ? user : root, base, partial, 0755);
+        (void)install_directory(partial, 0755, partial == m_default_cwd ? m_user : Credentials{0, 0});
     }
     (void)m_vfs.mount("/dev", std::make_shared<DeviceFileSystem>(), false);
     (void)m_vfs.mount("/proc", std::make_shared<ProcFileSystem>(m_processes, m_vfs, m_hostname), true);
@@ -136,22 +130,31 @@ ErrorOr<void> KernelState::mount_driver(std::shared_ptr<Driver> driver) {
 }
 
 void KernelState::write_bin_entries(const Driver& driver) {
-    Caller root = host_caller();
-    root.owner = Credentials{0, 0};
-    Location base = m_vfs.root_location();
     for (const auto& name : driver.commands()) {
         if (name.empty() || name.find('/') != std::string::npos)
             continue;
-        std::string path = join_path("/bin", name);
-        if (m_vfs.lookup(path_context(root, nullptr), path, false).is_error() == false)
-            continue;  // an existing file wins, as upstream's populateBin
-        auto description = fs_calls::open(*this, root, base, path, flags::o_wronly | flags::o_creat, 0755);
-        if (description.is_error())
-            continue;
-        Waiter waiter;
-        IoContext context{waiter};
-        (void)description.value()->write(context, as_bytes(command_stub(name)));
+        (void)install_file(join_path("/bin", name), command_stub(name), 0755);
     }
+}
+
+ErrorOr<Location> KernelState::install_directory(std::string_view path, uint32_t mode, const Credentials& owner) {
+    PathContext context{.credentials = Credentials{0, 0}};
+    auto resolved = TRY(m_vfs.resolve(context, path, {.follow_final = false, .allow_missing = true}));
+    if (resolved.target)
+        return std::move(*resolved.target);
+    NewInode attributes{.type = FileType::directory, .permissions = mode, .uid = owner.uid, .gid = owner.gid};
+    auto inode = TRY(resolved.parent.inode->create(resolved.name, attributes));
+    return Location{std::move(inode), join_path(resolved.parent.path, resolved.name), resolved.parent.mount, nullptr};
+}
+
+ErrorOr<void> KernelState::install_file(std::string_view path, std::string_view contents, uint32_t mode) {
+    PathContext context{.credentials = Credentials{0, 0}};
+    auto resolved = TRY(m_vfs.resolve(context, path, {.follow_final = false, .allow_missing = true}));
+    if (resolved.target)
+        return {};  // an existing file wins, as upstream's populateBin
+    auto inode = TRY(resolved.parent.inode->create(resolved.name, {.type = FileType::regular, .permissions = mode}));
+    TRY(inode->write_at(0, as_bytes(contents), false));
+    return {};
 }
 
 }  // namespace secure_exec::kernel

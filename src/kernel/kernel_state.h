@@ -90,9 +90,15 @@ public:
     bool disposed() const { return m_disposed.load(); }
 
 private:
-    ErrorOr<Program> identify_program(const Caller& caller, const Location& location, std::string_view as_typed,
-                                      const std::vector<std::string>& environ, int depth);
+    // `argv0` is argv[0] as the caller typed it; `exec_path` the path used to reach the file
+    // (what a shebang interpreter receives as the script name, as execvp(3) passes it).
+    ErrorOr<Program> identify_program(const Caller& caller, const Location& location, std::string_view argv0,
+                                      std::string_view exec_path, const std::vector<std::string>& environ, int depth);
     void write_bin_entries(const Driver& driver);
+    // The kernel's own layout (skeleton directories, /bin entries) is made with inode calls
+    // directly: no guest policy or permission applies to it.
+    ErrorOr<Location> install_directory(std::string_view path, uint32_t mode, const Credentials& owner);
+    ErrorOr<void> install_file(std::string_view path, std::string_view contents, uint32_t mode);
     bool wait_for_no_processes(uint32_t timeout_ms);
 
     const KernelLimits m_limits;

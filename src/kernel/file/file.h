@@ -30,6 +30,9 @@ struct IoContext {
     Waiter& waiter;
     bool nonblocking{false};
     Process* process{nullptr};
+    // Set by a write that found no reader, even when it moved some bytes first: the syscall
+    // layer then raises SIGPIPE (Linux pipe_write()).
+    bool broken_pipe{false};
 };
 
 class File {

@@ -70,8 +70,10 @@ ErrorOr<size_t> Pipe::read(IoContext& context, std::span<std::byte> buffer) {
 
 ErrorOr<size_t> Pipe::write(IoContext& context, std::span<const std::byte> data) {
     MutexLocker lock(m_mutex);
-    if (m_readers == 0)
+    if (m_readers == 0) {
+        context.broken_pipe = true;
         return Errno::epipe;
+    }
     // Writes of at most PIPE_BUF bytes go in whole or not at all; larger ones may interleave.
     const bool atomic = data.size() <= k_pipe_atomic_bytes;
     size_t written = 0;
@@ -83,8 +85,10 @@ ErrorOr<size_t> Pipe::write(IoContext& context, std::span<const std::byte> data)
             auto reason = wait_until(lock, m_write_waiters, context.waiter, [&]() REQUIRES(m_mutex) {
                 return space_locked() >= needed || m_readers == 0;
             });
-            if (m_readers == 0)
+            if (m_readers == 0) {
+                context.broken_pipe = true;
                 return written > 0 ? ErrorOr<size_t>(written) : ErrorOr<size_t>(Errno::epipe);
+            }
             if (reason == WakeReason::interrupted)
                 break;
         }

@@ -18,6 +18,16 @@ constexpr SignalSet k_stop_set = signal_bit(signals::sigstop) | signal_bit(signa
                                  signal_bit(signals::sigttin) | signal_bit(signals::sigttou);
 constexpr SignalSet k_unblockable = signal_bit(signals::sigkill) | signal_bit(signals::sigstop);
 
+bool is_ignored(const SignalAction& action, int signal) {
+    if (signal == signals::sigstop)
+        return false;
+    if (action.disposition == Disposition::ignore)
+        return true;
+    DefaultAction fallback = default_action(signal);
+    return action.disposition == Disposition::default_action &&
+           (fallback == DefaultAction::ignore || fallback == DefaultAction::resume);
+}
+
 bool valid_signal(int signal) { return signal >= 1 && signal <= signals::k_max_signal; }
 
 }  // namespace
@@ -53,14 +63,15 @@ void ProcessTable::post_locked(Entry& entry, int signal, Notifications& out) {
     } else if (is_stop_signal(signal)) {
         entry.pending &= ~signal_bit(signals::sigcont);
     }
-    const SignalAction& action = entry.actions[signal];
-    bool ignored = action.disposition == Disposition::ignore ||
-                   (action.disposition == Disposition::default_action &&
-                    (default_action(signal) == DefaultAction::ignore || default_action(signal) == DefaultAction::resume));
-    if (ignored && signal != signals::sigstop)
-        return;  // Linux sig_ignored(): dropped at generation, even when blocked
-    if ((entry.blocked & signal_bit(signal)) && !(k_unblockable & signal_bit(signal))) {
+    // Linux sig_ignored(): blocked signals are never ignored at generation (the handler may
+    // change before they are unblocked); unblocked ignored ones are dropped at once.
+    bool blocked = (entry.blocked & signal_bit(signal)) && !(k_unblockable & signal_bit(signal));
+    if (!blocked && is_ignored(entry.actions[signal], signal))
+        return;
+    // A stopped process acts on nothing but SIGKILL and SIGCONT (wants_signal()); the rest waits.
+    if (blocked || (entry.state == ProcessState::stopped && signal != signals::sigcont)) {
         entry.pending |= signal_bit(signal);
+        update_interrupt(entry);
         return;
     }
     act_locked(entry, signal, out);
@@ -123,6 +134,7 @@ void ProcessTable::resume_locked(Entry& entry, Notifications& out) {
     notify_parent_locked(entry, out);
     m_state_changes.wake_all();
     out.push_back({entry.process, ProcessEvent::resume, signals::sigcont});
+    deliver_unblocked_locked(entry, out);  // what arrived while stopped acts now
 }
 
 void ProcessTable::notify_parent_locked(Entry& child, Notifications& out) {
@@ -140,7 +152,8 @@ void ProcessTable::deliver_unblocked_locked(Entry& entry, Notifications& out) {
         if (!(deliverable & signal_bit(signal)) || entry.actions[signal].disposition == Disposition::handler)
             continue;
         entry.pending &= ~signal_bit(signal);
-        act_locked(entry, signal, out);
+        if (!is_ignored(entry.actions[signal], signal))
+            act_locked(entry, signal, out);
     }
     update_interrupt(entry);
 }
@@ -160,8 +173,8 @@ ErrorOr<void> ProcessTable::kill(Process* sender, Pid target, int signal) {
             for (auto& [pid, entry] : m_entries) {
                 bool selected = target == -1 ? (pid != 1 && (!sender || pid != sender->pid()))
                                              : entry.pgid == group;
-                if (selected && entry.state != ProcessState::zombie)
-                    targets.push_back(&entry);
+                if (selected)
+                    targets.push_back(&entry);  // zombies count: kill(2) succeeds on them
             }
         }
         if (targets.empty())

@@ -94,9 +94,11 @@ void ProcessTable::exited(Pid pid, int exit_code) {
         entry->pending = 0;
         process->set_stopped(false);
         --m_live_count;
+        std::vector<Pid> affected_groups{entry->pgid};
         for (auto& [child_pid, child] : m_entries) {
             if (child.ppid != pid)
                 continue;
+            affected_groups.push_back(child.pgid);
             child.ppid = 0;
             if (child.state == ProcessState::zombie && !child.host_waitable)
                 released.push_back(child.process);  // reaped below: the kernel is their init
@@ -110,6 +112,7 @@ void ProcessTable::exited(Pid pid, int exit_code) {
             post_locked(*parent, signals::sigchld, notifications);
         if ((!parent && !entry->host_waitable) || parent_ignores_children)
             reap_locked(pid, released);  // nobody will wait: POSIX lets SIG_IGN'd SIGCHLD reap
+        hang_up_orphaned_groups_locked(affected_groups, notifications);
         m_state_changes.wake_all();
     }
     send(notifications);
@@ -196,6 +199,35 @@ bool ProcessTable::group_exists_in_session_locked(Pid pgid, Pid sid) const {
         if (entry.pgid == pgid && entry.sid == sid && entry.state != ProcessState::zombie)
             return true;
     return false;
+}
+
+bool ProcessTable::group_orphaned_locked(Pid pgid) const {
+    for (const auto& [pid, member] : m_entries) {
+        if (member.pgid != pgid || member.state == ProcessState::zombie)
+            continue;
+        const Entry* parent = entry_locked(member.ppid);
+        if (parent && parent->state != ProcessState::zombie && parent->pgid != pgid && parent->sid == member.sid)
+            return false;
+    }
+    return true;
+}
+
+void ProcessTable::hang_up_orphaned_groups_locked(const std::vector<Pid>& groups, Notifications& out) {
+    // POSIX _exit(): a group orphaned by this exit that has a stopped member gets SIGHUP then
+    // SIGCONT, so its jobs do not stay stopped forever with nobody to continue them.
+    for (Pid pgid : groups) {
+        bool any_stopped = false;
+        for (const auto& [pid, member] : m_entries)
+            any_stopped |= member.pgid == pgid && member.state == ProcessState::stopped;
+        if (!any_stopped || !group_orphaned_locked(pgid))
+            continue;
+        for (auto& [pid, member] : m_entries) {
+            if (member.pgid != pgid)
+                continue;
+            post_locked(member, signals::sighup, out);
+            post_locked(member, signals::sigcont, out);
+        }
+    }
 }
 
 ErrorOr<void> ProcessTable::setpgid(Process& caller, Pid target, Pid pgid) {

@@ -100,6 +100,9 @@ private:
     Entry* entry_locked(Pid pid) REQUIRES(m_mutex);
     const Entry* entry_locked(Pid pid) const REQUIRES(m_mutex);
     bool group_exists_in_session_locked(Pid pgid, Pid sid) const REQUIRES(m_mutex);
+    // POSIX orphaned process group: no member has a parent in another group of the same session.
+    bool group_orphaned_locked(Pid pgid) const REQUIRES(m_mutex);
+    void hang_up_orphaned_groups_locked(const std::vector<Pid>& groups, Notifications& out) REQUIRES(m_mutex);
     void reap_locked(Pid pid, std::vector<std::shared_ptr<Process>>& released) REQUIRES(m_mutex);
     static ProcessInfo info_of(const Entry& entry);
 

@@ -46,7 +46,7 @@ ErrorOr<std::string> realpath(KernelState& state, const Caller& caller, const Lo
 ErrorOr<StatFs> statfs(KernelState& state, const Caller& caller, const Location& base, std::string_view path);
 ErrorOr<Location> directory(KernelState& state, const Caller& caller, const Location& base, std::string_view path);
 // Entries of an open directory, "." and ".." first.
-ErrorOr<std::vector<DirEntry>> read_directory(OpenFileDescription& description);
+ErrorOr<std::vector<DirEntry>> read_directory(KernelState& state, OpenFileDescription& description);
 
 // Shared checks, also used by fchmod.
 ErrorOr<void> check_owner(const Caller& caller, const Stat& status);

@@ -1,9 +1,11 @@
 // Calls that read or change metadata: stat, access, readlink, chmod, chown, utimes, truncate,
 // realpath, statfs, and the directory lookups chdir and openat build on.
 #include "file/file.h"
+#include "file/inode_file.h"
 #include "file/open_file_description.h"
 #include "syscalls/fs_calls.h"
 #include "vfs/access.h"
+#include "util/clock.h"
 #include "vfs/path.h"
 
 namespace secure_exec::kernel::fs_calls {
@@ -113,13 +115,20 @@ ErrorOr<void> utimes(KernelState& state, const Caller& caller, const Location& b
     auto location = TRY(find(state, caller, base, path, follow_symlinks, FsOperation::change_times));
     Inode* inode = TRY(inode_of(location));
     auto status = TRY(inode->stat());
-    // utimensat(2): owners set any time; others with write access may only touch (set to now),
-    // which callers express as explicit current times, so write access suffices here.
-    if (check_owner(caller, status).is_error())
+    // utimensat(2): setting explicit times needs ownership; setting "now" needs write access.
+    bool explicit_times = (access_time && !access_time->is_now()) || (modify_time && !modify_time->is_now());
+    if (check_owner(caller, status).is_error()) {
+        if (explicit_times)
+            return Errno::eperm;
         TRY(check_access(caller.credentials, status, static_cast<uint8_t>(Access::write)));
+    }
     TRY(state.check_fs(FsOperation::change_times, location.path));
     TRY(check_writable_mount(location));
-    return inode->set_times(access_time, modify_time);
+    Timespec now = now_realtime();
+    auto resolve_now = [&](std::optional<Timespec> time) {
+        return time && time->is_now() ? std::optional<Timespec>(now) : time;
+    };
+    return inode->set_times(resolve_now(access_time), resolve_now(modify_time));
 }
 
 ErrorOr<void> truncate(KernelState& state, const Caller& caller, const Location& base, std::string_view path,
@@ -168,13 +177,19 @@ ErrorOr<Location> directory(KernelState& state, const Caller& caller, const Loca
     return location;
 }
 
-ErrorOr<std::vector<DirEntry>> read_directory(OpenFileDescription& description) {
+ErrorOr<std::vector<DirEntry>> read_directory(KernelState& state, OpenFileDescription& description) {
     auto entries = TRY(description.read_directory());
     auto self = TRY(description.file().stat());
+    uint64_t parent_inode = self.inode;
+    if (auto* file = dynamic_cast<InodeFile*>(&description.file())) {
+        auto parent = state.vfs().parent_of(file->location());
+        if (!parent.is_error())
+            parent_inode = TRY(parent.value().inode->stat()).inode;
+    }
     std::vector<DirEntry> result;
     result.reserve(entries.size() + 2);
     result.push_back({".", FileType::directory, self.inode});
-    result.push_back({"..", FileType::directory, 0});
+    result.push_back({"..", FileType::directory, parent_inode});
     for (auto& entry : entries)
         result.push_back(std::move(entry));
     return result;

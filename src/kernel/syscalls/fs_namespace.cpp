@@ -16,9 +16,9 @@ constexpr uint8_t k_write_search = static_cast<uint8_t>(Access::write) | static_
 ErrorOr<Stat> check_parent(KernelState& state, const Caller& caller, const Location& parent, std::string_view name,
                            FsOperation op) {
     auto parent_status = TRY(parent.inode->stat());
+    TRY(check_writable_mount(parent));  // Linux reports EROFS before EACCES
     TRY(check_access(caller.credentials, parent_status, k_write_search));
     TRY(state.check_fs(op, join_path(parent.path, name)));
-    TRY(check_writable_mount(parent));
     return parent_status;
 }
 
@@ -26,16 +26,21 @@ ErrorOr<Resolved> resolve_new(KernelState& state, const Caller& caller, const Lo
                               FsOperation op) {
     TRY(state.check_fs_request(op, base, path));
     auto resolved = TRY(state.vfs().resolve(state.path_context(caller, &base), path,
-                                            {.follow_final = false, .allow_missing = true}));
+                                            {.follow_final = false, .trailing_slash_follows = false,
+                                             .allow_missing = true}));
     if (resolved.target)
         return Errno::eexist;
+    // Only a directory may be named with a trailing slash (symlink("x", "new/") is ENOENT).
+    if (resolved.trailing_slash && op != FsOperation::create_directory)
+        return Errno::enoent;
     return resolved;
 }
 
 ErrorOr<Resolved> resolve_existing(KernelState& state, const Caller& caller, const Location& base,
                                    std::string_view path, FsOperation op) {
     TRY(state.check_fs_request(op, base, path));
-    return state.vfs().resolve(state.path_context(caller, &base), path, {.follow_final = false});
+    return state.vfs().resolve(state.path_context(caller, &base), path,
+                               {.follow_final = false, .trailing_slash_follows = false});
 }
 
 bool is_mount_root(const Location& location) { return location.mount && location.mount->path == location.path; }
@@ -91,7 +96,7 @@ ErrorOr<void> rename(KernelState& state, const Caller& caller, const Location& o
     auto from = TRY(resolve_existing(state, caller, old_base, old_path, FsOperation::rename));
     TRY(state.check_fs_request(FsOperation::rename, new_base, new_path));
     auto to = TRY(state.vfs().resolve(state.path_context(caller, &new_base), new_path,
-                                      {.follow_final = false, .allow_missing = true}));
+                                      {.follow_final = false, .trailing_slash_follows = false, .allow_missing = true}));
     auto is_dot = [](const std::string& name) { return name.empty() || name == "." || name == ".."; };
     if (is_dot(from.name) || is_dot(to.name))
         return from.name.empty() || to.name.empty() ? Errno::ebusy : Errno::einval;
@@ -101,6 +106,8 @@ ErrorOr<void> rename(KernelState& state, const Caller& caller, const Location& o
     if (from.parent.mount != to.parent.mount)
         return Errno::exdev;
     auto status = TRY(source.inode->stat());
+    if (to.trailing_slash && !status.is_directory())
+        return Errno::enotdir;  // rename("file", "new/")
     std::string destination = join_path(to.parent.path, to.name);
     if (status.is_directory() && destination != source.path && path_is_within(destination, source.path))
         return Errno::einval;  // a directory cannot move inside itself

@@ -30,10 +30,10 @@ ErrorOr<Location> create_file(KernelState& state, const Caller& caller, const Re
         return Errno::eisdir;
     const Location& parent = resolved.parent;
     auto parent_status = TRY(parent.inode->stat());
+    TRY(check_writable_mount(parent));  // Linux reports EROFS before EACCES
     TRY(check_access(caller.credentials, parent_status, k_write | k_execute));
     std::string path = join_path(parent.path, resolved.name);
     TRY(state.check_fs(FsOperation::create, path));
-    TRY(check_writable_mount(parent));
     NewInode attributes{.type = FileType::regular,
                         .permissions = mode & ~caller.umask & k_permission_mask,
                         .uid = caller.owner.uid,
@@ -54,14 +54,13 @@ ErrorOr<void> check_existing(KernelState& state, const Caller& caller, const Loc
     uint8_t wanted = wanted_access(flags);
     if (flags & flags::o_trunc)
         wanted |= k_write;
+    if ((wanted & k_write) && (status.is_regular() || status.is_directory()))
+        TRY(check_writable_mount(target));
     TRY(check_access(caller.credentials, status, wanted));
     if (wanted & k_read)
         TRY(state.check_fs(FsOperation::read, target.path));
-    if (wanted & k_write) {
+    if (wanted & k_write)
         TRY(state.check_fs(FsOperation::write, target.path));
-        if (status.is_regular() || status.is_directory())
-            TRY(check_writable_mount(target));
-    }
     return {};
 }
 

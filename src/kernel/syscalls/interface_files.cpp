@@ -19,7 +19,7 @@ ErrorOr<int> KernelInterface::open(Pid pid, std::string_view path, int flags, ui
 }
 
 ErrorOr<void> KernelInterface::close(Pid pid, int fd) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return process->fds().close(fd);
 }
 
@@ -34,7 +34,8 @@ ErrorOr<size_t> KernelInterface::write(Pid pid, int fd, std::span<const std::byt
     auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto description = TRY(process->fds().get(fd));
     IoContext context{process->waiter(), false, process.get()};
-    return finish_write(m_state, *process, description->write(context, data));
+    auto result = description->write(context, data);
+    return finish_write(m_state, *process, context, std::move(result));
 }
 
 ErrorOr<size_t> KernelInterface::pread(Pid pid, int fd, std::span<std::byte> buffer, int64_t offset) {
@@ -48,7 +49,8 @@ ErrorOr<size_t> KernelInterface::pwrite(Pid pid, int fd, std::span<const std::by
     auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto description = TRY(process->fds().get(fd));
     IoContext context{process->waiter(), false, process.get()};
-    return finish_write(m_state, *process, description->pwrite(context, data, offset));
+    auto result = description->pwrite(context, data, offset);
+    return finish_write(m_state, *process, context, std::move(result));
 }
 
 ErrorOr<uint64_t> KernelInterface::seek(Pid pid, int fd, int64_t offset, int whence) {
@@ -111,7 +113,7 @@ ErrorOr<void> KernelInterface::ftruncate(Pid pid, int fd, int64_t size) {
 ErrorOr<std::vector<DirEntry>> KernelInterface::read_directory(Pid pid, int fd) {
     auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto description = TRY(process->fds().get(fd));
-    return fs_calls::read_directory(*description);
+    return fs_calls::read_directory(m_state, *description);
 }
 
 ErrorOr<std::pair<int, int>> KernelInterface::pipe(Pid pid, int pipe_flags) {
@@ -133,19 +135,19 @@ ErrorOr<std::pair<int, int>> KernelInterface::pipe(Pid pid, int pipe_flags) {
 }
 
 ErrorOr<PollState> KernelInterface::poll_state(Pid pid, int fd) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto description = TRY(process->fds().get(fd));
     return description->file().poll();
 }
 
 ErrorOr<bool> KernelInterface::isatty(Pid pid, int fd) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto description = TRY(process->fds().get(fd));
     return description->file().is_terminal();
 }
 
 ErrorOr<std::vector<int>> KernelInterface::open_fds(Pid pid) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return process->fds().open_fds();
 }
 

@@ -133,7 +133,7 @@ ErrorOr<std::string> KernelInterface::getcwd(Pid pid) {
     auto status = TRY(cwd.inode->stat());
     if (status.link_count == 0)
         return Errno::enoent;  // the directory was removed
-    return cwd.path;
+    return m_state.vfs().current_path(cwd);
 }
 
 ErrorOr<uint32_t> KernelInterface::umask(Pid pid, std::optional<uint32_t> new_mask) {

@@ -42,12 +42,15 @@ ErrorOr<WaitResult> KernelInterface::waitpid(Pid pid, Pid target, int options) {
 }
 
 ErrorOr<void> KernelInterface::kill(Pid pid, Pid target, int signal) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
-    return m_state.processes().kill(process.get(), target, signal);
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
+    TRY(m_state.processes().kill(process.get(), target, signal));
+    // A process that stopped itself (kill(getpid(), SIGSTOP)) does not return until continued.
+    (void)m_state.processes().wait_while_stopped(*process);
+    return {};
 }
 
 ErrorOr<Pid> KernelInterface::getppid(Pid pid) {
-    TRY(m_state.owned_process(m_driver, pid));
+    TRY(enter_syscall(m_state, m_driver, pid));
     return m_state.processes().getppid(pid);
 }
 
@@ -57,7 +60,7 @@ ErrorOr<void> KernelInterface::setpgid(Pid pid, Pid target, Pid pgid) {
 }
 
 ErrorOr<Pid> KernelInterface::getpgid(Pid pid, Pid target) {
-    TRY(m_state.owned_process(m_driver, pid));
+    TRY(enter_syscall(m_state, m_driver, pid));
     return m_state.processes().getpgid(target == 0 ? pid : target);
 }
 
@@ -67,17 +70,17 @@ ErrorOr<Pid> KernelInterface::setsid(Pid pid) {
 }
 
 ErrorOr<Pid> KernelInterface::getsid(Pid pid, Pid target) {
-    TRY(m_state.owned_process(m_driver, pid));
+    TRY(enter_syscall(m_state, m_driver, pid));
     return m_state.processes().getsid(target == 0 ? pid : target);
 }
 
 ErrorOr<Credentials> KernelInterface::credentials(Pid pid) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return process->credentials();
 }
 
 ErrorOr<ProcessInfo> KernelInterface::process_info(Pid pid, Pid target) {
-    TRY(m_state.owned_process(m_driver, pid));
+    TRY(enter_syscall(m_state, m_driver, pid));
     auto info = m_state.processes().info(target == 0 ? pid : target);
     if (!info)
         return Errno::esrch;
@@ -85,7 +88,7 @@ ErrorOr<ProcessInfo> KernelInterface::process_info(Pid pid, Pid target) {
 }
 
 ErrorOr<std::vector<std::string>> KernelInterface::environ(Pid pid) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return process->environ();
 }
 
@@ -96,22 +99,22 @@ void KernelInterface::exit(Pid pid, int exit_code) {
 }
 
 ErrorOr<SignalAction> KernelInterface::sigaction(Pid pid, int signal, std::optional<SignalAction> action) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return m_state.processes().sigaction(*process, signal, action);
 }
 
 ErrorOr<SignalSet> KernelInterface::sigprocmask(Pid pid, int how, std::optional<SignalSet> set) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return m_state.processes().sigprocmask(*process, how, set);
 }
 
 ErrorOr<SignalSet> KernelInterface::sigpending(Pid pid) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return m_state.processes().sigpending(*process);
 }
 
 ErrorOr<std::optional<PendingSignal>> KernelInterface::take_signal(Pid pid) {
-    auto process = TRY(m_state.owned_process(m_driver, pid));
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
     return m_state.processes().take_signal(*process);
 }
 

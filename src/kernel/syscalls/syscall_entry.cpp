@@ -8,8 +8,8 @@ ErrorOr<std::shared_ptr<Process>> enter_syscall(KernelState& state, const Driver
     return process;
 }
 
-ErrorOr<size_t> finish_write(KernelState& state, Process& process, ErrorOr<size_t> result) {
-    if (result.is_error() && result.error() == Errno::epipe)
+ErrorOr<size_t> finish_write(KernelState& state, Process& process, const IoContext& context, ErrorOr<size_t> result) {
+    if (context.broken_pipe)
         (void)state.processes().kill(&process, process.pid(), signals::sigpipe);
     return result;
 }

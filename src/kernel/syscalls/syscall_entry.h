@@ -13,7 +13,8 @@ namespace secure_exec::kernel {
 // that a fatal signal has hit gets EINTR from every call, so its thread unwinds.
 ErrorOr<std::shared_ptr<Process>> enter_syscall(KernelState& state, const Driver& driver, Pid pid);
 
-// EPIPE from a write also raises SIGPIPE in the writer (pipe(7)).
-ErrorOr<size_t> finish_write(KernelState& state, Process& process, ErrorOr<size_t> result);
+// A write that hit a pipe with no reader also raises SIGPIPE in the writer (pipe(7)), whether
+// it failed with EPIPE or returned the bytes it moved before the last reader left.
+ErrorOr<size_t> finish_write(KernelState& state, Process& process, const IoContext& context, ErrorOr<size_t> result);
 
 }  // namespace secure_exec::kernel

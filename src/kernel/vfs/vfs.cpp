@@ -52,9 +52,37 @@ std::shared_ptr<const Mount> Vfs::mount_at(const std::string& path) const {
     return it == m_mounts.end() ? nullptr : it->second;
 }
 
+std::string Vfs::current_path(const Location& location) const {
+    if (!location.mount || !location.inode)
+        return location.path;
+    std::vector<std::string> names;
+    std::shared_ptr<Inode> inode = location.inode;
+    constexpr size_t k_max_depth = 4096;
+    while (inode != location.mount->root) {
+        std::string name = inode->directory_name();
+        auto parent = inode->parent_directory();
+        if (!parent || name.empty() || names.size() > k_max_depth)
+            return location.path;  // not tracked (or removed): the path we have is the best we know
+        names.push_back(std::move(name));
+        inode = std::move(parent);
+    }
+    std::string path = location.mount->path;
+    for (auto it = names.rbegin(); it != names.rend(); ++it)
+        path = join_path(path, *it);
+    return path;
+}
+
 ErrorOr<Location> Vfs::parent_of(const Location& location) const {
     if (location.path == "/")
         return root_location();
+    bool at_mount_root = location.mount && location.inode == location.mount->root;
+    if (!at_mount_root && location.inode) {
+        if (auto parent = location.inode->parent_directory()) {
+            Location result{parent, "", location.mount, nullptr};
+            result.path = current_path(result);
+            return result;
+        }
+    }
     // Canonical paths hold no symlinks, so the lexical parent is the physical one.
     return lookup(PathContext{.credentials = Credentials{0, 0}}, parent_path(location.path), false);
 }
@@ -74,10 +102,15 @@ ErrorOr<Resolved> Vfs::resolve(const PathContext& context, std::string_view path
     Resolved result;
     result.trailing_slash = path.back() == '/';
     Walk walk;
-    walk.current = (path.front() == '/' || !context.base) ? root_location() : *context.base;
+    if (path.front() == '/' || !context.base) {
+        walk.current = root_location();
+    } else {
+        walk.current = *context.base;
+        walk.current.path = current_path(walk.current);
+    }
     for (std::string_view part : split_path(path))
         walk.pending.emplace_back(part);
-    if (result.trailing_slash)
+    if (result.trailing_slash && options.trailing_slash_follows)
         options.follow_final = true;  // "link/" names the directory the link points to
     while (!walk.pending.empty() && !walk.done) {
         std::string name = std::move(walk.pending.front());

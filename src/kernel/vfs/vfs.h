@@ -65,6 +65,8 @@ struct PathContext {
 
 struct ResolveOptions {
     bool follow_final{true};
+    // "name/" follows a final symlink (stat, open); unlink, rmdir and rename look at the link itself.
+    bool trailing_slash_follows{true};
     // The final component may be missing: then `target` is empty and parent/name say where it
     // would be created. A dangling final symlink (when followed) yields its target's parent/name.
     bool allow_missing{false};
@@ -86,6 +88,11 @@ public:
 
     Location root_location() const;
     ErrorOr<Resolved> resolve(const PathContext& context, std::string_view path, ResolveOptions options = {}) const;
+    // A directory's path as it is now, rebuilt from the filesystem's parent links when it tracks
+    // them (a cwd stays right after an ancestor is renamed); otherwise the path it was reached by.
+    std::string current_path(const Location& location) const;
+    // The directory holding `location` (".." of a directory), as the tree is now.
+    ErrorOr<Location> parent_of(const Location& location) const;
     // The existing file at `path`, or the error that prevents reaching it.
     ErrorOr<Location> lookup(const PathContext& context, std::string_view path, bool follow_final = true) const;
 
@@ -93,7 +100,6 @@ private:
     struct Walk;
     ErrorOr<void> step(const PathContext& context, Walk& walk, std::string_view name, bool is_final,
                        ResolveOptions options, Resolved& result) const;
-    ErrorOr<Location> parent_of(const Location& location) const;
     std::shared_ptr<const Mount> mount_at(const std::string& path) const;
 
     const KernelLimits m_limits;

@@ -31,8 +31,9 @@ MemoryInode::~MemoryInode() NO_THREAD_SAFETY_ANALYSIS {
     m_core->inode_count.fetch_sub(1, std::memory_order_relaxed);
 }
 
-std::shared_ptr<MemoryInode> MemoryInode::make_root(std::shared_ptr<MemoryFsCore> core) {
-    auto root = std::make_shared<MemoryInode>(std::move(core), NewInode{.type = FileType::directory, .permissions = 0755});
+std::shared_ptr<MemoryInode> MemoryInode::make_root(std::shared_ptr<MemoryFsCore> core, uint32_t permissions) {
+    auto root =
+        std::make_shared<MemoryInode>(std::move(core), NewInode{.type = FileType::directory, .permissions = permissions});
     MutexLocker lock(root->m_core->mutex);
     root->m_link_count = 2;  // the root's ".." is itself
     return root;
@@ -93,8 +94,11 @@ ErrorOr<std::shared_ptr<MemoryInode>> MemoryInode::make_child_locked(std::string
     auto child = std::make_shared<MemoryInode>(m_core, attributes);
     child->shares_lock();
     child->m_link_count = attributes.type == FileType::directory ? 2 : 1;
-    if (attributes.type == FileType::directory)
+    if (attributes.type == FileType::directory) {
         ++m_link_count;
+        child->m_parent = std::static_pointer_cast<MemoryInode>(shared_from_this());
+        child->m_name = std::string(name);
+    }
     m_children.emplace(std::string(name), child);
     touch_modified_locked();
     return child;
@@ -208,6 +212,10 @@ ErrorOr<void> MemoryInode::rename(std::string_view old_name, Inode& new_parent_i
     std::shared_ptr<MemoryInode> moving = old_it->second;
     moving->shares_lock();
     bool moving_directory = moving->m_type == FileType::directory;
+    // rename(2): a directory cannot become its own descendant. Checked on the tree itself, so a
+    // stale path (a cwd inside a renamed directory) cannot trick it.
+    if (moving_directory && new_parent->is_within_locked(*moving))
+        return Errno::einval;
     auto new_it = new_parent->m_children.find(new_name);
     if (new_it != new_parent->m_children.end()) {
         if (new_it->second == moving)
@@ -229,6 +237,10 @@ ErrorOr<void> MemoryInode::rename(std::string_view old_name, Inode& new_parent_i
     if (moving_directory && new_parent != this) {
         --m_link_count;
         ++new_parent->m_link_count;
+    }
+    if (moving_directory) {
+        moving->m_parent = std::static_pointer_cast<MemoryInode>(new_parent->shared_from_this());
+        moving->m_name = std::string(new_name);
     }
     moving->m_change_time = now_realtime();
     touch_modified_locked();
@@ -344,6 +356,31 @@ ErrorOr<void> MemoryInode::set_times(std::optional<Timespec> access_time, std::o
     return {};
 }
 
+bool MemoryInode::is_within_locked(const MemoryInode& ancestor) const {
+    const MemoryInode* current = this;
+    std::shared_ptr<MemoryInode> holder;  // keeps each parent alive while we look at it
+    while (current) {
+        if (current == &ancestor)
+            return true;
+        current->shares_lock();
+        holder = current->m_parent.lock();
+        current = holder.get();
+    }
+    return false;
+}
+
+std::shared_ptr<Inode> MemoryInode::parent_directory() {
+    MutexLocker lock(m_core->mutex);
+    if (m_type != FileType::directory || m_link_count == 0)
+        return nullptr;
+    return m_parent.lock();
+}
+
+std::string MemoryInode::directory_name() {
+    MutexLocker lock(m_core->mutex);
+    return m_name;
+}
+
 void MemoryInode::touch_modified_locked() { m_modify_time = m_change_time = now_realtime(); }
 
 MemoryFileSystem::MemoryFileSystem(MemoryFileSystemOptions options) : m_core(std::make_shared<MemoryFsCore>()) {
@@ -351,7 +388,7 @@ MemoryFileSystem::MemoryFileSystem(MemoryFileSystemOptions options) : m_core(std
     m_core->max_inodes = options.max_inodes;
     m_core->device_id = device_id();
     m_core->filesystem = this;
-    m_root = MemoryInode::make_root(m_core);
+    m_root = MemoryInode::make_root(m_core, options.root_permissions);
 }
 
 MemoryFileSystem::~MemoryFileSystem() { m_core->filesystem = nullptr; }

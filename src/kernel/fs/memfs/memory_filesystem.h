@@ -39,7 +39,7 @@ class MemoryInode final : public Inode {
 public:
     MemoryInode(std::shared_ptr<MemoryFsCore> core, const NewInode& attributes);
     ~MemoryInode() override;
-    static std::shared_ptr<MemoryInode> make_root(std::shared_ptr<MemoryFsCore> core);
+    static std::shared_ptr<MemoryInode> make_root(std::shared_ptr<MemoryFsCore> core, uint32_t permissions);
 
     // ^Inode
     FileSystem& filesystem() override;
@@ -60,6 +60,8 @@ public:
     ErrorOr<void> change_mode(uint32_t permissions) override;
     ErrorOr<void> change_owner(std::optional<uint32_t> uid, std::optional<uint32_t> gid) override;
     ErrorOr<void> set_times(std::optional<Timespec> access_time, std::optional<Timespec> modify_time) override;
+    std::shared_ptr<Inode> parent_directory() override;
+    std::string directory_name() override;
 
 private:
     // Every inode of a filesystem shares m_core->mutex. After locking it through one inode, this
@@ -74,6 +76,8 @@ private:
     ErrorOr<void> resize_locked(uint64_t size) REQUIRES(m_core->mutex);
     void touch_modified_locked() REQUIRES(m_core->mutex);
     void detach_locked(MemoryInode& child) REQUIRES(m_core->mutex);
+    // Whether this directory is `ancestor` or lies below it (walks the parent links).
+    bool is_within_locked(const MemoryInode& ancestor) const REQUIRES(m_core->mutex);
 
     const std::shared_ptr<MemoryFsCore> m_core;
     const uint64_t m_inode_number;
@@ -89,6 +93,9 @@ private:
     std::vector<std::byte> m_data GUARDED_BY(m_core->mutex);
     std::string m_link_target GUARDED_BY(m_core->mutex);
     Children m_children GUARDED_BY(m_core->mutex);
+    // Directories only: where this directory hangs (a directory has exactly one name).
+    std::weak_ptr<MemoryInode> m_parent GUARDED_BY(m_core->mutex);
+    std::string m_name GUARDED_BY(m_core->mutex);
 };
 
 class MemoryFileSystem final : public FileSystem {

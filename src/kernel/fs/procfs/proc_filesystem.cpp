@@ -130,7 +130,10 @@ std::string ProcFileSystem::mounts_text() const {
 }
 
 ErrorOr<std::shared_ptr<Inode>> ProcFileSystem::process_directory(Pid pid) {
-    auto process = TRY(m_processes.find(pid));
+    auto found = m_processes.find(pid);
+    if (found.is_error())
+        return Errno::enoent;  // as Linux: a reaped pid has no /proc entry
+    auto process = found.release_value();
     auto directory = std::make_shared<SyntheticDirectory>(*this, process_inode(pid, 1));
     auto generated = [&](const char* name, uint64_t slot, GeneratedFileInode::Generator generator) {
         directory->add(name, std::make_shared<GeneratedFileInode>(*this, process_inode(pid, slot), std::move(generator),
