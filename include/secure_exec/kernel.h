@@ -64,7 +64,7 @@ struct SpawnOptions {
     std::map<std::string, std::string> env;
     std::optional<std::string> cwd;
     // Called from the writing process's thread, serialized. When empty, output is collected and
-    // available from ManagedProcess::stdout_bytes()/stderr_bytes() (up to max_collected_bytes).
+    // available from ManagedProcess::stdout_text()/stderr_text() (up to max_collected_bytes).
     OutputCallback on_stdout;
     OutputCallback on_stderr;
     size_t max_collected_bytes{64u << 20};
@@ -85,7 +85,8 @@ struct ExecResult {
     bool timed_out{false};
 };
 
-// A process started from the host. Its stdin is a pipe the host writes to.
+// A process started from the host. Its stdin is a pipe the host writes to. A handle must not
+// outlive the Kernel that made it; dropping it lets the kernel reap the process.
 class ManagedProcess {
 public:
     virtual ~ManagedProcess() = default;

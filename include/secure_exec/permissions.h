@@ -2,8 +2,10 @@
 //
 // A Permissions value holds one checker per resource. A missing checker denies: a
 // default-constructed Permissions{} allows nothing. Denied calls fail with EACCES and change
-// nothing. Filesystem checks see the operation and the absolute, normalized guest path that is
-// about to be touched (after symlinks are resolved), so a symlink cannot smuggle a path past a rule.
+// nothing. A filesystem call is checked twice: on the path as written (made absolute and
+// normalized) before anything is looked up, so a denied path fails with EACCES whether or not it
+// exists; and on the canonical path actually touched (after symlinks are resolved), so a symlink
+// cannot smuggle a path past a rule.
 #pragma once
 
 #include <cstdint>
@@ -15,11 +17,11 @@
 namespace secure_exec {
 
 enum class FsOperation : uint8_t {
-    read,              // open for reading, read a link target, realpath
+    read,              // open a file for reading, read a link target, realpath
     write,             // open for writing, truncate
     create,            // create a file (O_CREAT), a fifo
     create_directory,  // mkdir
-    read_directory,    // list a directory
+    read_directory,    // open a directory to list it
     stat,              // stat, lstat, access, exists
     remove,            // unlink, rmdir
     rename,            // checked for both the old and the new path

@@ -140,6 +140,8 @@ ErrorOr<Pid> KernelState::spawn(SpawnParams params) {
     if (!m_permissions.allows(ChildProcessRequest{params.command, params.args}))
         return Errno::eacces;
     Caller caller = params.parent ? caller_for(*params.parent) : host_caller();
+    if (!params.parent)
+        caller.credentials = m_user;  // the child runs as the kernel's user: check cwd and program as it
     if (params.cwd)
         caller.cwd = TRY(fs_calls::directory(*this, caller, caller.cwd, *params.cwd));
     else if (!params.parent)

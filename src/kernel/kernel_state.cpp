@@ -25,13 +25,11 @@ std::shared_ptr<FileSystem> root_or_default(std::shared_ptr<FileSystem> root) {
 struct SkeletonDirectory {
     const char* path;
     uint32_t mode;
-    bool user_owned;
 };
 constexpr SkeletonDirectory k_skeleton[] = {
-    {"/bin", 0755, false},       {"/dev", 0755, false},     {"/etc", 0755, false},       {"/home", 0755, false},
-    {"/proc", 0555, false},      {"/root", 0700, false},    {"/tmp", 01777, false},      {"/usr", 0755, false},
-    {"/usr/bin", 0755, false},   {"/usr/local", 0755, false}, {"/usr/local/bin", 0755, false},
-    {"/var", 0755, false},       {"/var/tmp", 01777, false},
+    {"/bin", 0755},       {"/dev", 0755},   {"/etc", 0755},       {"/home", 0755},       {"/proc", 0555},
+    {"/root", 0700},      {"/tmp", 01777},  {"/usr", 0755},       {"/usr/bin", 0755},    {"/usr/local", 0755},
+    {"/usr/local/bin", 0755}, {"/var", 0755}, {"/var/tmp", 01777},
 };
 
 }  // namespace

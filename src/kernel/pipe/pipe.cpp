@@ -29,6 +29,8 @@ size_t Pipe::copy_in_locked(std::span<const std::byte> data) {
     if (m_ring.empty())
         m_ring.resize(m_capacity);
     size_t count = std::min(data.size(), space_locked());
+    if (count == 0)
+        return 0;
     size_t tail = (m_head + m_size) % m_capacity;
     size_t first = std::min(count, m_capacity - tail);
     std::memcpy(m_ring.data() + tail, data.data(), first);
@@ -39,6 +41,8 @@ size_t Pipe::copy_in_locked(std::span<const std::byte> data) {
 
 size_t Pipe::copy_out_locked(std::span<std::byte> buffer) {
     size_t count = std::min(buffer.size(), m_size);
+    if (count == 0)
+        return 0;
     size_t first = std::min(count, m_capacity - m_head);
     std::memcpy(buffer.data(), m_ring.data() + m_head, first);
     std::memcpy(buffer.data() + first, m_ring.data(), count - first);

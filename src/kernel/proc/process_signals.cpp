@@ -109,8 +109,10 @@ void ProcessTable::make_fatal_locked(Entry& entry, int signal, Notifications& ou
         entry.process->set_stopped(false);
         m_state_changes.wake_all();
     }
+    // Told before the sleeper is woken, so a driver that sees EINTR also sees that it is ending.
+    entry.process->notify_driver(ProcessEvent::terminate, signal);
     update_interrupt(entry);
-    out.push_back({entry.process, ProcessEvent::terminate, signal});
+    (void)out;
 }
 
 void ProcessTable::stop_locked(Entry& entry, int signal, Notifications& out) {

@@ -121,6 +121,7 @@ void ProcessTable::exited(Pid pid, int exit_code) {
 void ProcessTable::release_host_handle(Pid pid) {
     std::vector<std::shared_ptr<Process>> released;
     MutexLocker lock(m_mutex);
+    m_disposed_statuses.erase(pid);
     Entry* entry = entry_locked(pid);
     if (!entry)
         return;
@@ -137,7 +138,8 @@ std::optional<int> ProcessTable::wait_host(Pid pid, std::optional<Waiter::Clock:
         const Entry* entry = entry_locked(pid);
         if (entry && entry->state != ProcessState::zombie)
             return false;
-        status = entry ? entry->wait_status : 0;
+        auto disposed = m_disposed_statuses.find(pid);
+        status = entry ? entry->wait_status : disposed != m_disposed_statuses.end() ? disposed->second : 0;
         return true;
     };
     wait_until(lock, m_state_changes, waiter, ready, deadline);
@@ -338,10 +340,14 @@ void ProcessTable::reap_all() {
     std::map<Pid, Entry> zombies;
     MutexLocker lock(m_mutex);
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (it->second.state == ProcessState::zombie)
+        if (it->second.state == ProcessState::zombie) {
+            // A host handle may still ask how the process ended.
+            if (it->second.host_waitable)
+                m_disposed_statuses[it->first] = it->second.wait_status;
             zombies.insert(m_entries.extract(it++));
-        else
+        } else {
             ++it;
+        }
     }
     lock.unlock();
 }

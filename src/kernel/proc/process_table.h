@@ -2,8 +2,10 @@
 //
 // One lock guards every process's lifecycle and signal state, so that kill(-pgid), waitpid and
 // exit see one consistent world without lock ordering between processes. The hot path (read,
-// write) never takes it. Driver notifications are collected under the lock and sent after it is
-// released, because a driver may react by calling back into the kernel.
+// write) never takes it. Lock order: this lock, then a Process's own lock. Driver notifications
+// are mostly collected and sent after the lock is released; a fatal signal is told at once, so
+// the driver knows before its blocked call returns EINTR (DriverProcess::notify never calls back
+// into the kernel).
 //
 // Pids increase from 1 and are never reused while the table holds them. A process stays in the
 // table as a zombie until its parent waits for it; orphans are reparented to the kernel (ppid 0),
@@ -123,6 +125,8 @@ private:
     uint32_t m_live_count GUARDED_BY(m_mutex){0};
     // Woken on every state change: exit, stop, continue. waitpid and host waits sleep here.
     WaitQueue m_state_changes GUARDED_BY(m_mutex);
+    // Statuses of host-held zombies reaped at dispose, so ManagedProcess::wait still reports them.
+    std::map<Pid, int> m_disposed_statuses GUARDED_BY(m_mutex);
 };
 
 }  // namespace secure_exec::kernel

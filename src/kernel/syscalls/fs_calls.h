@@ -1,6 +1,7 @@
 // fs_calls.h — the path and file syscalls, shared by KernelInterface (guest processes) and
-// Kernel's file helpers (the host). Each follows the same order: resolve, check Unix permissions,
-// check the Permissions policy on the canonical path, refuse writes to read-only mounts, act.
+// Kernel's file helpers (the host). Each follows the same order: check the Permissions policy on
+// the path as written (normalized), resolve, refuse writes to read-only mounts (EROFS before
+// EACCES, as Linux), check Unix permissions, check the policy again on the canonical path, act.
 // A denied or failed call changes nothing.
 #pragma once
 

@@ -58,7 +58,7 @@ ErrorOr<void> check_existing(KernelState& state, const Caller& caller, const Loc
         TRY(check_writable_mount(target));
     TRY(check_access(caller.credentials, status, wanted));
     if (wanted & k_read)
-        TRY(state.check_fs(FsOperation::read, target.path));
+        TRY(state.check_fs(status.is_directory() ? FsOperation::read_directory : FsOperation::read, target.path));
     if (wanted & k_write)
         TRY(state.check_fs(FsOperation::write, target.path));
     return {};
@@ -72,8 +72,9 @@ ErrorOr<DescriptionPtr> open(KernelState& state, const Caller& caller, const Loc
         return Errno::einval;
     bool create = (flags & flags::o_creat) != 0;
     uint8_t wanted = wanted_access(flags);
+    FsOperation read_op = (flags & flags::o_directory) ? FsOperation::read_directory : FsOperation::read;
     if (wanted & k_read)
-        TRY(state.check_fs_request(FsOperation::read, base, path));
+        TRY(state.check_fs_request(read_op, base, path));
     if ((wanted & k_write) || (flags & flags::o_trunc))
         TRY(state.check_fs_request(FsOperation::write, base, path));
     bool exclusive = create && (flags & flags::o_excl);
@@ -86,8 +87,8 @@ ErrorOr<DescriptionPtr> open(KernelState& state, const Caller& caller, const Loc
             return Errno::eexist;
         location = std::move(*resolved.target);
         if (location.description) {
-            // /proc/<pid>/fd/N and /dev/fd/N: the same open description, as dup(2) gives.
-            TRY(state.check_fs(FsOperation::read, location.path));
+            // /proc/<pid>/fd/N and /dev/fd/N: the same open description, as dup(2) gives. The
+            // caller already holds it, and the path it named was checked above.
             return location.description;
         }
     } else {

@@ -2,6 +2,7 @@
 // fs_calls, which the host helpers share.
 #include <secure_exec/kernel_interface.h>
 
+#include "file/inode_file.h"
 #include "syscalls/fs_calls.h"
 #include "syscalls/syscall_entry.h"
 #include "vfs/access.h"
@@ -84,13 +85,14 @@ ErrorOr<void> KernelInterface::chmod(Pid pid, std::string_view path, uint32_t mo
 ErrorOr<void> KernelInterface::fchmod(Pid pid, int fd, uint32_t mode) {
     auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto description = TRY(process->fds().get(fd));
-    auto inode = description->file().inode();
-    if (!inode)
+    auto* file = dynamic_cast<InodeFile*>(&description->file());
+    if (!file)
         return Errno::einval;
-    auto status = TRY(inode->stat());
+    auto status = TRY(file->stat());
     TRY(fs_calls::check_owner(m_state.caller_for(*process), status));
     TRY(m_state.check_fs(FsOperation::change_mode, description->path()));
-    return inode->change_mode(mode & k_permission_mask);
+    TRY(fs_calls::check_writable_mount(file->location()));
+    return file->inode()->change_mode(mode & k_permission_mask);
 }
 
 ErrorOr<void> KernelInterface::chown(Pid pid, std::string_view path, std::optional<uint32_t> uid,

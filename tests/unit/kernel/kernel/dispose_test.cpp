@@ -28,9 +28,7 @@ FunctionDriver::Function blocked_reader(std::shared_ptr<Blocked> state, bool ign
         while (!read.is_error())
             read = k.read(p.pid(), ends.first, buffer);
         state->read_errno = to_linux(read.error());
-        // The driver is told of the signal just after the sleeper is woken; give it a moment.
-        for (int i = 0; i < 1000 && !p.terminated(); ++i)
-            host_sleep_ms(1);
+        // The driver is told of a fatal signal before the blocked call returns EINTR.
         state->last_signal = p.last_event_signal();
         state->terminated = p.terminated();
         state->returned = true;
@@ -54,6 +52,18 @@ TEST_F(KernelDispose, EndsAProcessBlockedInARead) {
     EXPECT_LT(took, 900) << "SIGTERM should end it well before the grace period";
     EXPECT_EQ(driver().running(), 0u);
     EXPECT_TRUE(kernel().processes().empty());
+}
+
+TEST_F(KernelDispose, HostWaitAfterDisposeReportsHowTheProcessEnded) {
+    start();
+    auto state = std::make_shared<Blocked>();
+    auto process = MUST(kernel().spawn("fn", {function(blocked_reader(state, false))}, {}));
+    ASSERT_TRUE(poll_until([&] { return state->reading.load(); }));
+    kernel().dispose();
+    EXPECT_TRUE(kernel().processes().empty());
+    int status = process->wait();
+    EXPECT_TRUE(wait_status::if_signaled(status));
+    EXPECT_EQ(wait_status::term_signal(status), signals::sigterm);
 }
 
 TEST_F(KernelDispose, SigkillsAProcessThatIgnoresSigtermAfterTheGracePeriod) {
