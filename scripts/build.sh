@@ -2,6 +2,8 @@
 # Configures and builds one build tree: scripts/build.sh [BUILD_DIR] [extra cmake args...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache hits across clones in other folders (CI builds a fresh clone): hash relative paths.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 build_dir=${1:-build}
 shift || true
 if [ ! -f "$build_dir/build.ninja" ]; then

@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config   # build
   clang                                     # thread-safety analysis build (-Wthread-safety)
   libgtest-dev libgmock-dev                 # tests
+  libvterm-dev                              # terminal tests render PTY output into a screen
 )
 
 missing=()

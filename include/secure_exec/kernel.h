@@ -29,6 +29,7 @@
 #include <secure_exec/limits.h>
 #include <secure_exec/permissions.h>
 #include <secure_exec/process_info.h>
+#include <secure_exec/terminal.h>
 #include <secure_exec/vfs.h>
 
 namespace secure_exec {
@@ -123,6 +124,13 @@ public:
     // Runs `sh -c command_line` and collects its output. Needs a driver that provides `sh`; without
     // one the result is exit code 127 with a message saying so on stderr.
     ErrorOr<ExecResult> exec(std::string_view command_line, ExecOptions options = {});
+
+    // ^Terminals (terminal.h). open_shell starts `options.command` on a new PTY.
+    ErrorOr<std::unique_ptr<ShellHandle>> open_shell(ShellOptions options);
+    // Runs a shell on the host terminal: puts input_fd in raw mode (if it is a terminal), forwards
+    // input and output and window-size changes, and restores the host terminal on every way out
+    // (exit, error, SIGTERM/SIGHUP/SIGINT to the host process). Returns the shell's exit code.
+    ErrorOr<int> connect_terminal(TerminalOptions options);
 
     // ^Files, as the embedder (checked against the same permissions as guest code).
     ErrorOr<std::string> read_file(std::string_view path);

@@ -25,6 +25,7 @@
 #include <secure_exec/fs_types.h>
 #include <secure_exec/process_info.h>
 #include <secure_exec/signals.h>
+#include <secure_exec/termios.h>
 
 namespace secure_exec {
 
@@ -45,6 +46,12 @@ struct SpawnRequest {
     int stdin_fd{-1};
     int stdout_fd{-1};
     int stderr_fd{-1};
+};
+
+struct PtyPair {
+    int master_fd{-1};
+    int replica_fd{-1};
+    std::string replica_path;  // "/dev/pts/N"
 };
 
 struct PendingSignal {
@@ -117,6 +124,20 @@ public:
     // process's descriptors and makes it a zombie; if a fatal signal ended it, the wait status
     // says so regardless of exit_code.
     void exit(Pid pid, int exit_code);
+
+    // ^Terminals. Every call takes either end of a pseudo-terminal; other fds give ENOTTY.
+    // openpty(3): a new pair, neither end close-on-exec; the replica does not become the
+    // controlling terminal (open /dev/pts/N without O_NOCTTY as a session leader for that).
+    ErrorOr<PtyPair> openpty(Pid pid);
+    ErrorOr<Termios> tcgetattr(Pid pid, int fd);
+    ErrorOr<void> tcsetattr(Pid pid, int fd, int action, const Termios& termios);
+    ErrorOr<Pid> tcgetpgrp(Pid pid, int fd);
+    ErrorOr<void> tcsetpgrp(Pid pid, int fd, Pid pgid);
+    ErrorOr<WindowSize> get_window_size(Pid pid, int fd);
+    // Sends SIGWINCH to the terminal's foreground group when the size changes.
+    ErrorOr<void> set_window_size(Pid pid, int fd, const WindowSize& size);
+    ErrorOr<void> tcflush(Pid pid, int fd, int queue);
+    ErrorOr<void> tcdrain(Pid pid, int fd);
 
     // ^Signals
     ErrorOr<SignalAction> sigaction(Pid pid, int signal, std::optional<SignalAction> action);

@@ -4,6 +4,7 @@
 
 #include "host/host_process.h"
 #include "host/output_sink.h"
+#include "host/terminal_session.h"
 #include "kernel_state.h"
 #include "pipe/pipe.h"
 #include "syscalls/fs_calls.h"
@@ -120,6 +121,12 @@ ErrorOr<ExecResult> Kernel::exec(std::string_view command_line, ExecOptions opti
     result.stdout_text = process->stdout_text();
     result.stderr_text = process->stderr_text();
     return result;
+}
+
+ErrorOr<std::unique_ptr<ShellHandle>> Kernel::open_shell(ShellOptions options) {
+    auto environ = merge_env(m_state->base_env(), options.env);
+    auto session = TRY(TerminalSession::start(*m_state, std::move(options), std::move(environ)));
+    return std::unique_ptr<ShellHandle>(std::move(session));
 }
 
 ErrorOr<std::string> Kernel::read_file(std::string_view path) {

@@ -51,7 +51,7 @@ KernelState::KernelState(KernelOptions options)
         partial = join_path(partial.empty() ? "/" : partial, part);
         (void)install_directory(partial, 0755, partial == m_default_cwd ? m_user : Credentials{0, 0});
     }
-    (void)m_vfs.mount("/dev", std::make_shared<DeviceFileSystem>(), false);
+    (void)m_vfs.mount("/dev", std::make_shared<DeviceFileSystem>(m_terminals), false);
     (void)m_vfs.mount("/proc", std::make_shared<ProcFileSystem>(m_processes, m_vfs, m_hostname), true);
 }
 

@@ -19,6 +19,7 @@
 #include "command_registry.h"
 #include "proc/process_table.h"
 #include "sync/mutex.h"
+#include "terminals.h"
 #include "vfs/vfs.h"
 
 namespace secure_exec::kernel {
@@ -65,6 +66,7 @@ public:
     Vfs& vfs() { return m_vfs; }
     ProcessTable& processes() { return m_processes; }
     CommandRegistry& commands() { return m_commands; }
+    Terminals& terminals() { return m_terminals; }
 
     ErrorOr<void> mount_driver(std::shared_ptr<Driver> driver);
 
@@ -109,6 +111,7 @@ private:
     const std::string m_default_cwd;
     Vfs m_vfs;
     ProcessTable m_processes;
+    Terminals m_terminals{m_processes};
     CommandRegistry m_commands;
     Mutex m_mutex;
     std::vector<std::shared_ptr<Driver>> m_drivers GUARDED_BY(m_mutex);

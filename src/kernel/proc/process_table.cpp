@@ -290,6 +290,27 @@ ErrorOr<Pid> ProcessTable::getppid(Pid target) const {
     return entry->ppid;
 }
 
+std::optional<ProcessTable::JobControlInfo> ProcessTable::job_control_info(Pid pid, int signal) const {
+    MutexLocker lock(m_mutex);
+    const Entry* entry = entry_locked(pid);
+    if (!entry)
+        return std::nullopt;
+    JobControlInfo info;
+    info.pgid = entry->pgid;
+    info.sid = entry->sid;
+    info.session_leader = entry->sid == pid;
+    if (signal >= 1 && signal <= signals::k_max_signal)
+        info.signal_ignored_or_blocked = entry->actions[signal].disposition == Disposition::ignore ||
+                                         (entry->blocked & signal_bit(signal)) != 0;
+    info.group_orphaned = group_orphaned_locked(entry->pgid);
+    return info;
+}
+
+bool ProcessTable::group_in_session(Pid pgid, Pid sid) const {
+    MutexLocker lock(m_mutex);
+    return group_exists_in_session_locked(pgid, sid);
+}
+
 ProcessInfo ProcessTable::info_of(const Entry& entry) {
     ProcessInfo info;
     info.pid = entry.process->pid();

@@ -68,6 +68,17 @@ public:
     // Parks the caller while it is stopped. EINTR once a fatal signal arrived.
     ErrorOr<void> wait_while_stopped(Process& process);
 
+    // What terminal job control needs to know about a process (tty_check_change()).
+    struct JobControlInfo {
+        Pid pgid{0};
+        Pid sid{0};
+        bool session_leader{false};
+        bool signal_ignored_or_blocked{false};  // for the signal asked about
+        bool group_orphaned{false};
+    };
+    std::optional<JobControlInfo> job_control_info(Pid pid, int signal) const;
+    bool group_in_session(Pid pgid, Pid sid) const;
+
     std::optional<ProcessInfo> info(Pid pid) const;
     std::vector<ProcessInfo> snapshot() const;
     std::vector<Pid> live_pids() const;

@@ -2,6 +2,8 @@
 #include <secure_exec/open_flags.h>
 
 #include "file/inode_file.h"
+#include "tty/pty.h"
+#include "tty/terminal_devices.h"
 #include "syscalls/fs_calls.h"
 #include "vfs/access.h"
 #include "vfs/path.h"
@@ -98,7 +100,18 @@ ErrorOr<DescriptionPtr> open(KernelState& state, const Caller& caller, const Loc
     auto status = TRY(location.inode->stat());
     if (!created)
         TRY(check_existing(state, caller, location, status, flags));
-    auto special = TRY(location.inode->open_special(flags));
+    std::shared_ptr<File> special;
+    if (dynamic_cast<ControllingTerminalDevice*>(location.inode.get())) {
+        // /dev/tty: the caller's controlling terminal, whichever that is (Linux tty_open_current_tty()).
+        auto terminal = caller.process ? state.terminals().controlling_terminal(*caller.process) : nullptr;
+        if (!terminal)
+            return Errno::enxio;
+        special = TRY(state.terminals().open_replica(terminal->index()));
+    } else {
+        special = TRY(location.inode->open_special(flags));
+    }
+    if (auto* replica = dynamic_cast<PtyReplica*>(special.get()); replica && caller.process && !(flags & flags::o_noctty))
+        state.terminals().maybe_acquire(*caller.process, replica->pty());
     std::shared_ptr<File> file = special ? std::move(special)
                                          : std::make_shared<InodeFile>(location, status.type);
     if ((flags & flags::o_trunc) && status.is_regular() && !created)

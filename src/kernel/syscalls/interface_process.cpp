@@ -96,6 +96,7 @@ void KernelInterface::exit(Pid pid, int exit_code) {
     if (m_state.owned_process(m_driver, pid).is_error())
         return;
     m_state.processes().exited(pid, exit_code);
+    m_state.terminals().process_exiting(pid);  // a session leader releases its terminal
 }
 
 ErrorOr<SignalAction> KernelInterface::sigaction(Pid pid, int signal, std::optional<SignalAction> action) {

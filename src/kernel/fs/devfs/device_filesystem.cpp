@@ -2,16 +2,19 @@
 
 #include <sys/random.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 #include "fs/synthetic/synthetic_inodes.h"
+#include "tty/terminal_devices.h"
 
 namespace secure_exec::kernel {
 
 namespace {
 
-enum class DeviceKind : uint8_t { null, zero, full, random, tty };
+enum class DeviceKind : uint8_t { null, zero, full, random, tty, ptmx };
 
 constexpr uint64_t make_rdev(uint32_t major, uint32_t minor) { return (uint64_t{major} << 8) | minor; }
 
@@ -65,16 +68,20 @@ private:
     const std::string m_path;
 };
 
-class DeviceInode final : public SyntheticInode {
+class DeviceInode : public SyntheticInode {
 public:
-    DeviceInode(FileSystem& filesystem, uint64_t inode, DeviceKind kind, uint64_t rdev, std::string path)
+    DeviceInode(FileSystem& filesystem, uint64_t inode, DeviceKind kind, uint64_t rdev, std::string path,
+                TerminalDevices& terminals)
         : SyntheticInode(filesystem, {.type = FileType::char_device, .permissions = 0666, .inode = inode, .rdev = rdev}),
           m_kind(kind),
-          m_path(std::move(path)) {}
+          m_path(std::move(path)),
+          m_terminals(terminals) {}
 
     ErrorOr<std::shared_ptr<File>> open_special(int) override {
         if (m_kind == DeviceKind::tty)
-            return Errno::enxio;  // no controlling terminal
+            return Errno::enxio;  // the open path asks for the caller's terminal first
+        if (m_kind == DeviceKind::ptmx)
+            return m_terminals.open_master();
         auto status = TRY(stat());
         return std::static_pointer_cast<File>(std::make_shared<DeviceFile>(m_kind, status, m_path));
     }
@@ -85,15 +92,45 @@ public:
 private:
     const DeviceKind m_kind;
     const std::string m_path;
+    TerminalDevices& m_terminals;
+};
+
+class ControllingTerminalInode final : public DeviceInode, public ControllingTerminalDevice {
+public:
+    using DeviceInode::DeviceInode;
+};
+
+// /dev/pts/N: opening it opens that pair's replica.
+class ReplicaInode final : public SyntheticInode {
+public:
+    ReplicaInode(FileSystem& filesystem, int index, TerminalDevices& terminals)
+        : SyntheticInode(filesystem, {.type = FileType::char_device,
+                                      .permissions = 0620,
+                                      .inode = 0x10000u + static_cast<uint64_t>(index),
+                                      .rdev = make_rdev(136, static_cast<uint32_t>(index))}),
+          m_index(index),
+          m_terminals(terminals) {}
+    ErrorOr<std::shared_ptr<File>> open_special(int) override { return m_terminals.open_replica(m_index); }
+    ErrorOr<void> change_mode(uint32_t) override { return {}; }
+    ErrorOr<void> change_owner(std::optional<uint32_t>, std::optional<uint32_t>) override { return {}; }
+
+private:
+    const int m_index;
+    TerminalDevices& m_terminals;
 };
 
 }  // namespace
 
-DeviceFileSystem::DeviceFileSystem() : m_root(std::make_shared<SyntheticDirectory>(*this, 1, 0755)) {
+DeviceFileSystem::DeviceFileSystem(TerminalDevices& terminals)
+    : m_root(std::make_shared<SyntheticDirectory>(*this, 1, 0755)) {
     uint64_t next_inode = 2;
     auto device = [&](const char* name, DeviceKind kind, uint32_t major, uint32_t minor) {
-        m_root->add(name, std::make_shared<DeviceInode>(*this, next_inode++, kind, make_rdev(major, minor),
-                                                        std::string("/dev/") + name));
+        std::string path = std::string("/dev/") + name;
+        uint64_t rdev = make_rdev(major, minor);
+        if (kind == DeviceKind::tty)
+            m_root->add(name, std::make_shared<ControllingTerminalInode>(*this, next_inode++, kind, rdev, path, terminals));
+        else
+            m_root->add(name, std::make_shared<DeviceInode>(*this, next_inode++, kind, rdev, path, terminals));
     };
     device("null", DeviceKind::null, 1, 3);
     device("zero", DeviceKind::zero, 1, 5);
@@ -101,6 +138,7 @@ DeviceFileSystem::DeviceFileSystem() : m_root(std::make_shared<SyntheticDirector
     device("random", DeviceKind::random, 1, 8);
     device("urandom", DeviceKind::random, 1, 9);
     device("tty", DeviceKind::tty, 5, 0);
+    device("ptmx", DeviceKind::ptmx, 5, 2);
     auto link = [&](const char* name, std::string target) {
         m_root->add(name, std::make_shared<SyntheticSymlink>(*this, next_inode++, [target]() -> ErrorOr<std::string> {
             return target;
@@ -110,7 +148,25 @@ DeviceFileSystem::DeviceFileSystem() : m_root(std::make_shared<SyntheticDirector
     link("stdout", "/proc/self/fd/1");
     link("stderr", "/proc/self/fd/2");
     link("fd", "/proc/self/fd");
-    m_root->add("pts", std::make_shared<SyntheticDirectory>(*this, next_inode++, 0755));
+    auto pts = std::make_shared<SyntheticDirectory>(*this, next_inode++, 0755);
+    pts->set_dynamic(
+        [this, &terminals](std::string_view name) -> ErrorOr<std::shared_ptr<Inode>> {
+            int index = -1;
+            auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), index);
+            if (error != std::errc{} || end != name.data() + name.size() || index < 0)
+                return Errno::enoent;
+            auto indices = terminals.replica_indices();
+            if (std::find(indices.begin(), indices.end(), index) == indices.end())
+                return Errno::enoent;
+            return std::static_pointer_cast<Inode>(std::make_shared<ReplicaInode>(*this, index, terminals));
+        },
+        [&terminals] {
+            std::vector<DirEntry> entries;
+            for (int index : terminals.replica_indices())
+                entries.push_back({std::to_string(index), FileType::char_device, 0x10000u + static_cast<uint64_t>(index)});
+            return entries;
+        });
+    m_root->add("pts", pts);
 }
 
 std::shared_ptr<Inode> DeviceFileSystem::root() { return m_root; }

@@ -1,8 +1,10 @@
-// device_filesystem.h — /dev: null, zero, full, random, urandom, tty, the stdio links, fd, pts.
+// device_filesystem.h — /dev: null, zero, full, random, urandom, tty, ptmx, pts/, the stdio
+// links and fd.
 //
 // /dev/stdin, stdout, stderr and fd are symlinks into /proc/self/fd, as on Linux, so they name
-// the caller's own descriptors. /dev/tty opens the caller's controlling terminal; until
-// terminals exist no process has one and the open fails with ENXIO, as Linux does.
+// the caller's own descriptors. /dev/tty opens the caller's controlling terminal (ENXIO without
+// one, as Linux); opening /dev/ptmx makes a new pseudo-terminal whose replica appears as
+// /dev/pts/N while it lives.
 // Thread safety: immutable after construction.
 #pragma once
 
@@ -13,10 +15,12 @@
 namespace secure_exec::kernel {
 
 class SyntheticDirectory;
+class TerminalDevices;
 
 class DeviceFileSystem final : public FileSystem {
 public:
-    DeviceFileSystem();
+    // `terminals` backs /dev/ptmx and /dev/pts; it outlives the filesystem.
+    explicit DeviceFileSystem(TerminalDevices& terminals);
     std::shared_ptr<Inode> root() override;
     ErrorOr<StatFs> statfs() override;
     std::string_view type_name() const override { return "devtmpfs"; }
