@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ ccache pkg-config   # build
+  libcli11-dev                              # the secure-exec command's options
   clang                                     # thread-safety analysis build (-Wthread-safety)
   libgtest-dev libgmock-dev                 # tests
   libvterm-dev                              # terminal tests render PTY output into a screen

@@ -82,7 +82,7 @@ ErrorOr<Pid> Terminals::foreground(Process& caller, Pty& pty) {
     return pty.foreground_group();
 }
 
-void Terminals::signal_group(Pid pgid, int signal) { (void)m_processes.kill(nullptr, -pgid, signal); }
+void Terminals::signal_group(Pid pgid, int signal) { (void)m_processes.kill_group(pgid, signal); }
 
 ErrorOr<void> Terminals::check_background_access(Process* process, const Pty& pty, int signal) {
     if (!process)

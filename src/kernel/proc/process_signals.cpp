@@ -190,6 +190,26 @@ ErrorOr<void> ProcessTable::kill(Process* sender, Pid target, int signal) {
     return {};
 }
 
+ErrorOr<void> ProcessTable::kill_group(Pid pgid, int signal) {
+    if (pgid <= 0 || signal < 1 || signal > signals::k_max_signal)
+        return Errno::einval;
+    Notifications notifications;
+    {
+        MutexLocker lock(m_mutex);
+        bool found = false;
+        for (auto& [pid, entry] : m_entries) {
+            if (entry.pgid != pgid)
+                continue;
+            found = true;
+            post_locked(entry, signal, notifications);
+        }
+        if (!found)
+            return Errno::esrch;
+    }
+    send(notifications);
+    return {};
+}
+
 ErrorOr<SignalAction> ProcessTable::sigaction(Process& process, int signal, std::optional<SignalAction> action) {
     if (!valid_signal(signal))
         return Errno::einval;

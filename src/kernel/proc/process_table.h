@@ -61,6 +61,8 @@ public:
 
     // ^Signals (process_signals.cpp). sender is null for the host.
     ErrorOr<void> kill(Process* sender, Pid target, int signal);
+    // killpg(3) for the kernel's own use (terminals): group 1 means group 1, never "everyone".
+    ErrorOr<void> kill_group(Pid pgid, int signal);
     ErrorOr<SignalAction> sigaction(Process& process, int signal, std::optional<SignalAction> action);
     ErrorOr<SignalSet> sigprocmask(Process& process, int how, std::optional<SignalSet> set);
     SignalSet sigpending(Process& process);

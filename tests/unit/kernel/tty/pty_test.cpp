@@ -14,7 +14,7 @@ namespace {
 
 using namespace tty;
 
-using PtyTest = KernelFixture;
+using PtyTest = TtyFixture;
 
 TEST_F(PtyTest, OpenptyCanonicalRoundTripWithEchoAndOnlcr) {
     std::string replica_got, echo, output;
@@ -61,6 +61,7 @@ TEST_F(PtyTest, CanonicalReadWaitsForTheWholeLine) {
 }
 
 TEST_F(PtyTest, PtmxAndPtsPathOpenAWorkingPair) {
+    run_as_root();  // opens /dev/pts/N by path: see ReplicaPathOpensForTheUserWhoOpenedThePair
     std::string replica_got, master_got;
     int code = run([&](ProcessContext& p) {
         auto& k = p.kernel();
@@ -101,6 +102,29 @@ TEST_F(PtyTest, PtmxAndPtsPathOpenAWorkingPair) {
     EXPECT_EQ(code, 0);
     EXPECT_EQ(replica_got, "ping\n");
     EXPECT_EQ(master_got, "ping\r\npong\r\n");
+}
+
+TEST_F(PtyTest, ReplicaPathOpensForTheUserWhoOpenedThePair) {
+    // devpts gives /dev/pts/N to the user who opened /dev/ptmx (mode 0620), so an unprivileged
+    // process can open its own terminal by name, as a session leader must to acquire it.
+    std::string owner, open_result, ptmx_result;
+    int code = run([&](ProcessContext& p) {
+        auto& k = p.kernel();
+        Pid pid = p.pid();
+        auto creds = CHECK_OK(k.credentials(pid));
+        EXPECT_FALSE(creds.is_root());
+        auto ptmx = k.open(pid, "/dev/ptmx", o_rdwr | o_noctty);
+        ptmx_result = err(ptmx);
+        Pair pair = CHECK_OK(open_pair(k, pid));
+        auto status = CHECK_OK(k.stat(pid, pair.path));
+        owner = std::to_string(status.uid) + ":" + std::to_string(creds.uid);
+        open_result = err(k.open(pid, pair.path, o_rdwr | o_noctty));
+        return 0;
+    });
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(ptmx_result, "ok");
+    EXPECT_EQ(open_result, "ok") << "the user cannot open the replica of a pair it just opened";
+    EXPECT_EQ(owner.substr(0, owner.find(':')), owner.substr(owner.find(':') + 1)) << "owner uid : user uid";
 }
 
 TEST_F(PtyTest, OpeningAMissingPtsEntryFails) {
@@ -249,6 +273,7 @@ TEST_F(PtyTest, ClosingTheMasterWakesABlockedReplicaReader) {
 }
 
 TEST_F(PtyTest, ClosingTheMasterSendsSighupToTheForegroundGroup) {
+    run_as_root();  // opens /dev/pts/N by path: see ReplicaPathOpensForTheUserWhoOpenedThePair
     std::atomic<bool> ready{false};
     std::string child_status;
     int code = run([&](ProcessContext& p) {
@@ -276,6 +301,7 @@ TEST_F(PtyTest, ClosingTheMasterSendsSighupToTheForegroundGroup) {
 }
 
 TEST_F(PtyTest, ClosingEveryReplicaGivesTheRestOfTheOutputThenEio) {
+    run_as_root();  // opens /dev/pts/N by path: see ReplicaPathOpensForTheUserWhoOpenedThePair
     std::string got;
     std::optional<Errno> error;
     int code = run([&](ProcessContext& p) {
@@ -395,6 +421,35 @@ TEST_F(PtyTest, MasterWriterBlocksOnAFullInputQueueInRawMode) {
     EXPECT_GT(first_read, 0u);
     EXPECT_LE(first_read, 4096u);
     EXPECT_TRUE(got == data) << "input bytes were lost or reordered (got " << got.size() << " bytes)";
+}
+
+// A "\n" that ONLCR turns into "\r\n" needs two free bytes. With exactly one free, the writer
+// must sleep until the master reads, not spin (holding the PTY lock, which would also block the
+// master reader forever: the watchdog aborts the binary in that case).
+TEST_F(PtyTest, ReplicaNewlineIntoTheLastFreeByteWaitsForTheReader) {
+    const size_t capacity = 65536;  // the output queue
+    std::atomic<bool> writer_done{false};
+    std::string got;
+    int code = run([&](ProcessContext& p) {
+        auto& k = p.kernel();
+        Pid pid = p.pid();
+        Pair pair = CHECK_OK(open_pair(k, pid));
+        auto request = child([&](ProcessContext& c) {
+            CHECK_OK(c.write_text(1, std::string(capacity - 1, 'a')));
+            CHECK_OK(c.write_text(1, "\n"));
+            writer_done = true;
+            return 0;
+        });
+        request.stdout_fd = pair.replica;
+        Pid writer = CHECK_OK(k.spawn(pid, request));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the writer reaches the newline
+        EXPECT_FALSE(writer_done.load());
+        got = read_bytes(k, pid, pair.master, capacity + 1);
+        EXPECT_EQ(wait_child(k, pid, writer), exited_text(0));
+        return 0;
+    });
+    EXPECT_EQ(code, 0);
+    EXPECT_TRUE(got == std::string(capacity - 1, 'a') + "\r\n") << "got " << got.size() << " bytes";
 }
 
 }  // namespace

@@ -8,7 +8,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
+#include <mutex>
 #include <functional>
 #include <optional>
 #include <string>
@@ -179,7 +182,7 @@ inline ErrorOr<Pair> open_pair(KernelInterface& k, Pid pid, bool cloexec = true)
 inline std::string numbered_lines(size_t count, size_t width, const std::string& newline = "\n") {
     std::string out;
     out.reserve(count * (width - 1 + newline.size()));
-    char number[16];
+    char number[32];
     for (size_t i = 0; i < count; ++i) {
         std::snprintf(number, sizeof number, "%07zu ", i);
         std::string line = number;
@@ -189,5 +192,48 @@ inline std::string numbered_lines(size_t count, size_t width, const std::string&
     }
     return out;
 }
+
+// The fixture of the terminal suites. A kernel bug in this layer tends to be a lost wakeup or a
+// thread spinning with a lock held, which would hang the whole test binary; a watchdog turns
+// that into an abort naming the test. Tests are meant to take well under 2 s.
+class TtyFixture : public KernelFixture {
+protected:
+    static constexpr int k_watchdog_ms = 15000;
+
+    // The user whose pseudo-terminals these are. Opening /dev/pts/N by path needs the pair to
+    // belong to this user (see PtyTest.ReplicaPathOpensForTheUserWhoOpenedThePair).
+    void run_as_root() { options().user = Credentials{0, 0}; }
+
+    void SetUp() override {
+        KernelFixture::SetUp();
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        std::string name = std::string(info->test_suite_name()) + "." + info->name();
+        m_watchdog = std::thread([this, name] {
+            std::unique_lock lock(m_watchdog_mutex);
+            if (!m_watchdog_done.wait_for(lock, std::chrono::milliseconds(k_watchdog_ms), [&] { return m_finished; })) {
+                std::fprintf(stderr, "\n*** %s did not finish in %d ms: a kernel deadlock or lost wakeup; aborting\n",
+                             name.c_str(), k_watchdog_ms);
+                std::fflush(stderr);
+                std::abort();
+            }
+        });
+    }
+
+    void TearDown() override {
+        KernelFixture::TearDown();
+        {
+            std::lock_guard lock(m_watchdog_mutex);
+            m_finished = true;
+        }
+        m_watchdog_done.notify_all();
+        m_watchdog.join();
+    }
+
+private:
+    std::thread m_watchdog;
+    std::mutex m_watchdog_mutex;
+    std::condition_variable m_watchdog_done;
+    bool m_finished{false};
+};
 
 }  // namespace secure_exec::testing::tty
