@@ -103,8 +103,11 @@ private:
         (void)m_kernel.setpgid(m_pid, child.value(), child.value());
         (void)m_kernel.tcsetpgrp(m_pid, 0, child.value());
         auto waited = m_kernel.waitpid(m_pid, child.value(), flags::wuntraced);
-        while (waited.is_error() && waited.error() == Errno::eintr) {
-            (void)m_kernel.take_signal(m_pid);
+        while (waited.is_error() && waited.error() == Errno::eintr && !m_process.terminated()) {
+            // A ^C that came before the job owned the terminal reached the shell: pass it on.
+            auto pending = m_kernel.take_signal(m_pid);
+            if (!pending.is_error() && pending.value() && pending.value()->signal == signals::sigint)
+                (void)m_kernel.kill(m_pid, -child.value(), signals::sigint);
             waited = m_kernel.waitpid(m_pid, child.value(), flags::wuntraced);
         }
         auto own_group = m_kernel.getpgid(m_pid, 0);
