@@ -123,6 +123,11 @@ ErrorOr<std::shared_ptr<File>> Terminals::open_replica(int index) {
     return std::static_pointer_cast<File>(std::make_shared<PtyReplica>(std::move(pty)));
 }
 
+Credentials Terminals::replica_owner(int index) const {
+    auto pty = find(index);
+    return pty ? pty->owner() : Credentials{0, 0};
+}
+
 std::vector<int> Terminals::replica_indices() const {
     std::vector<int> indices;
     MutexLocker lock(m_mutex);

@@ -45,6 +45,7 @@ public:
     ErrorOr<std::shared_ptr<File>> open_master() override;
     ErrorOr<std::shared_ptr<File>> open_replica(int index) override;
     std::vector<int> replica_indices() const override;
+    Credentials replica_owner(int index) const override;
 
 private:
     ProcessTable& m_processes;

@@ -12,6 +12,7 @@ ErrorOr<std::unique_ptr<TerminalSession>> TerminalSession::start(KernelState& st
                                                                  std::vector<std::string> environ) {
     auto master_file = TRY(state.terminals().open_master());
     auto pty = static_cast<PtyMaster&>(*master_file).pty();
+    pty->set_owner(state.user());
     pty->set_window_size(WindowSize{.rows = options.rows, .columns = options.columns});
     auto replica_file = TRY(state.terminals().open_replica(pty->index()));
     auto master = std::make_shared<OpenFileDescription>(master_file, flags::o_rdwr, master_file->link_text());

@@ -110,6 +110,8 @@ ErrorOr<DescriptionPtr> open(KernelState& state, const Caller& caller, const Loc
     } else {
         special = TRY(location.inode->open_special(flags));
     }
+    if (auto* master = dynamic_cast<PtyMaster*>(special.get()))
+        master->pty()->set_owner(caller.owner);  // a new pair belongs to whoever opened /dev/ptmx
     if (auto* replica = dynamic_cast<PtyReplica*>(special.get()); replica && caller.process && !(flags & flags::o_noctty))
         state.terminals().maybe_acquire(*caller.process, replica->pty());
     std::shared_ptr<File> file = special ? std::move(special)

@@ -32,6 +32,7 @@ ErrorOr<PtyPair> KernelInterface::openpty(Pid pid) {
     auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto master = TRY(m_state.terminals().open_master());
     auto pty = static_cast<PtyMaster&>(*master).pty();
+    pty->set_owner(process->credentials());
     auto replica = TRY(m_state.terminals().open_replica(pty->index()));
     auto master_fd = TRY(process->fds().install(
         std::make_shared<OpenFileDescription>(master, flags::o_rdwr, master->link_text())));
@@ -51,6 +52,8 @@ ErrorOr<Termios> KernelInterface::tcgetattr(Pid pid, int fd) {
 
 ErrorOr<void> KernelInterface::tcsetattr(Pid pid, int fd, int action, const Termios& termios) {
     auto call = TRY(begin(m_state, m_driver, pid, fd));
+    // Changing a terminal from a background group stops the group (Linux tty_check_change()).
+    TRY(m_state.terminals().check_background_access(call.process.get(), *call.pty, signals::sigttou));
     IoContext context{call.process->waiter(), false, call.process.get()};
     return call.pty->set_termios(context, action, termios);
 }
@@ -78,11 +81,13 @@ ErrorOr<void> KernelInterface::set_window_size(Pid pid, int fd, const WindowSize
 
 ErrorOr<void> KernelInterface::tcflush(Pid pid, int fd, int queue) {
     auto call = TRY(begin(m_state, m_driver, pid, fd));
+    TRY(m_state.terminals().check_background_access(call.process.get(), *call.pty, signals::sigttou));
     return call.pty->flush(queue);
 }
 
 ErrorOr<void> KernelInterface::tcdrain(Pid pid, int fd) {
     auto call = TRY(begin(m_state, m_driver, pid, fd));
+    TRY(m_state.terminals().check_background_access(call.process.get(), *call.pty, signals::sigttou));
     IoContext context{call.process->waiter(), false, call.process.get()};
     return call.pty->drain(context);
 }

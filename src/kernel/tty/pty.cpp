@@ -163,7 +163,8 @@ ErrorOr<size_t> Pty::replica_write(IoContext& context, std::span<const std::byte
             m_output_readers.wake_all();
         if (written == data.size())
             break;
-        auto space = [&]() REQUIRES(m_mutex) { return m_discipline.output_space() > 0 || m_hung_up; };
+        // Room for the next byte after output processing: ONLCR turns "\n" into two bytes.
+        auto space = [&]() REQUIRES(m_mutex) { return m_discipline.output_space() >= 2 || m_hung_up; };
         auto waited = wait_locked(lock, m_output_writers, context, space);
         if (waited.is_error())
             return written > 0 ? ErrorOr<size_t>(written) : ErrorOr<size_t>(waited.error());
@@ -258,6 +259,16 @@ void Pty::set_session(Pid sid, Pid foreground_pgid) {
     MutexLocker lock(m_mutex);
     m_session = sid;
     m_foreground = foreground_pgid;
+}
+
+Credentials Pty::owner() const {
+    MutexLocker lock(m_mutex);
+    return m_owner;
+}
+
+void Pty::set_owner(const Credentials& owner) {
+    MutexLocker lock(m_mutex);
+    m_owner = owner;
 }
 
 void Pty::set_foreground_group(Pid pgid) {

@@ -72,6 +72,10 @@ public:
     // Sends SIGWINCH to the foreground group when the size changes.
     void set_window_size(const WindowSize& size);
 
+    // Who /dev/pts/N belongs to: whoever opened the pair (Linux devpts).
+    Credentials owner() const;
+    void set_owner(const Credentials& owner);
+
     // ^Session (maintained by the kernel's terminal control)
     Pid session() const;
     Pid foreground_group() const;
@@ -90,6 +94,7 @@ private:
     int m_master_opens GUARDED_BY(m_mutex){0};
     int m_replica_opens GUARDED_BY(m_mutex){0};
     bool m_hung_up GUARDED_BY(m_mutex){false};  // the master was closed: for good
+    Credentials m_owner GUARDED_BY(m_mutex){0, 0};
     Pid m_session GUARDED_BY(m_mutex){0};
     Pid m_foreground GUARDED_BY(m_mutex){0};
     WaitQueue m_input_readers GUARDED_BY(m_mutex);   // replica readers

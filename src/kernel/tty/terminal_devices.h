@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <secure_exec/error_or.h>
+#include <secure_exec/fs_types.h>
 
 namespace secure_exec::kernel {
 
@@ -17,6 +18,8 @@ public:
     virtual ErrorOr<std::shared_ptr<File>> open_master() = 0;
     virtual ErrorOr<std::shared_ptr<File>> open_replica(int index) = 0;
     virtual std::vector<int> replica_indices() const = 0;
+    // Owner of /dev/pts/N (the user who opened the pair); root when unknown.
+    virtual Credentials replica_owner(int index) const = 0;
 };
 
 // Implemented by the /dev/tty inode: opening it opens the caller's controlling terminal.

@@ -111,6 +111,13 @@ public:
           m_index(index),
           m_terminals(terminals) {}
     ErrorOr<std::shared_ptr<File>> open_special(int) override { return m_terminals.open_replica(m_index); }
+    ErrorOr<Stat> stat() override {
+        auto status = TRY(SyntheticInode::stat());
+        auto owner = m_terminals.replica_owner(m_index);
+        status.uid = owner.uid;
+        status.gid = owner.gid;
+        return status;
+    }
     ErrorOr<void> change_mode(uint32_t) override { return {}; }
     ErrorOr<void> change_owner(std::optional<uint32_t>, std::optional<uint32_t>) override { return {}; }
 

@@ -68,7 +68,7 @@ public:
     }
 
     // Polls until `predicate(screen)` holds or timeout_ms passes.
-    bool wait_for(const std::function<bool(const Screen&)>& predicate, int timeout_ms = 2000) const {
+    bool wait_for(const std::function<bool(const Screen&)>& predicate, int timeout_ms = 10000) const {
         auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
         while (std::chrono::steady_clock::now() < deadline) {
             if (predicate(*this))
@@ -78,7 +78,7 @@ public:
         return predicate(*this);
     }
 
-    bool wait_for_text(const std::string& needle, int timeout_ms = 2000) const {
+    bool wait_for_text(const std::string& needle, int timeout_ms = 10000) const {
         return wait_for([&](const Screen& screen) { return screen.text().find(needle) != std::string::npos; },
                         timeout_ms);
     }

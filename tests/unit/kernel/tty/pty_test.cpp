@@ -114,7 +114,7 @@ TEST_F(PtyTest, ReplicaPathOpensForTheUserWhoOpenedThePair) {
         auto creds = CHECK_OK(k.credentials(pid));
         EXPECT_FALSE(creds.is_root());
         auto ptmx = k.open(pid, "/dev/ptmx", o_rdwr | o_noctty);
-        ptmx_result = err(ptmx);
+        ptmx_result = err(std::move(ptmx));
         Pair pair = CHECK_OK(open_pair(k, pid));
         auto status = CHECK_OK(k.stat(pid, pair.path));
         owner = std::to_string(status.uid) + ":" + std::to_string(creds.uid);
@@ -209,17 +209,18 @@ TEST_F(PtyTest, HostReadDirectoryListsOpenPairs) {
     ASSERT_FALSE(process.is_error());
     ASSERT_TRUE(wait_until([&] { return opened.load(); }));
     auto entries = kernel().read_directory("/dev/pts");
+    bool exists = kernel().exists(path);
     listed = true;
     ASSERT_FALSE(entries.is_error());
     EXPECT_TRUE(entry_names(entries.value()).count(path.substr(9))) << path;
-    EXPECT_TRUE(kernel().exists(path));
+    EXPECT_TRUE(exists);
     EXPECT_EQ(status_text(process.value()->wait()), exited_text(0));
     EXPECT_FALSE(kernel().exists(path)) << "the pair outlived the process that held it";
 }
 
 TEST_F(PtyTest, ClosingTheMasterGivesEofThenEioOnTheReplica) {
     std::string first, second;
-    std::string write_error, read_error_after;
+    std::string write_error, reopen_result;
     int code = run([&](ProcessContext& p) {
         auto& k = p.kernel();
         Pid pid = p.pid();
@@ -236,14 +237,14 @@ TEST_F(PtyTest, ClosingTheMasterGivesEofThenEioOnTheReplica) {
         EXPECT_TRUE(state.hangup);
         EXPECT_TRUE(state.readable);
         // The path is still there while the replica is open, but a new open fails.
-        read_error_after = err(k.open(pid, pair.path, o_rdwr | o_noctty));
+        reopen_result = err(k.open(pid, pair.path, o_rdwr | o_noctty));
         return 0;
     });
     EXPECT_EQ(code, 0);
     EXPECT_EQ(first, "buffered\n");
     EXPECT_EQ(second, "more\n");
     EXPECT_EQ(write_error, "EIO");
-    EXPECT_NE(read_error_after, "ok") << "a hung-up pair must not be reopened";
+    EXPECT_NE(reopen_result, "ok") << "a hung-up pair must not be reopened";
 }
 
 TEST_F(PtyTest, ClosingTheMasterWakesABlockedReplicaReader) {

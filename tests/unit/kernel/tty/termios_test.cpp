@@ -259,7 +259,7 @@ TEST_F(TermiosTest, CanonicalKillWordEraseAndEof) {
         Pair pair = CHECK_OK(open_pair(k, pid));
         CHECK_OK(k.write(pid, pair.master, as_bytes("junk\x15ok\n")));  // ^U kills the line
         EXPECT_EQ(CHECK_OK(read_some(k, pid, pair.replica, 64)), "ok\n");
-        CHECK_OK(k.write(pid, pair.master, as_bytes("foo bar\x17baz\n")));  // ^W erases a word
+        CHECK_OK(k.write(pid, pair.master, as_bytes("foo bar\x17" "baz\n")));  // ^W erases a word
         EXPECT_EQ(CHECK_OK(read_some(k, pid, pair.replica, 64)), "foo baz\n");
         CHECK_OK(k.write(pid, pair.master, as_bytes("xyz\x04")));  // ^D ends the line, unterminated
         EXPECT_EQ(CHECK_OK(read_some(k, pid, pair.replica, 64)), "xyz");
@@ -331,7 +331,7 @@ TEST_F(TermiosTest, WindowSizeGetAndSet) {
 TEST_F(TermiosTest, SigwinchGoesToTheForegroundGroupOnlyWhenTheSizeChanges) {
     run_as_root();  // opens /dev/pts/N by path: see PtyTest.ReplicaPathOpensForTheUserWhoOpenedThePair
     std::atomic<int> leader_winches{0}, background_winches{0};
-    std::atomic<bool> ready{false}, stop{false};
+    std::atomic<bool> ready{false}, stop{false}, background_armed{false};
     std::atomic<int> harness_winches{0};
     std::string leader_status;
     int code = run([&](ProcessContext& p) {
@@ -346,7 +346,8 @@ TEST_F(TermiosTest, SigwinchGoesToTheForegroundGroupOnlyWhenTheSizeChanges) {
                 if (c.kernel().sleep(c.pid(), 2'000'000).is_error()) {
                     if (c.terminated())
                         return 1;
-                    while (auto taken = c.kernel().take_signal(c.pid())) {
+                    while (true) {
+                        auto taken = c.kernel().take_signal(c.pid());
                         if (taken.is_error() || !taken.value())
                             break;
                         if (taken.value()->signal == signals::sigwinch)
@@ -366,14 +367,14 @@ TEST_F(TermiosTest, SigwinchGoesToTheForegroundGroupOnlyWhenTheSizeChanges) {
             auto request = child([&](ProcessContext& b) {
                 CHECK_OK(b.kernel().setpgid(b.pid(), 0, 0));
                 CHECK_OK(b.kernel().sigaction(b.pid(), signals::sigwinch, handle_signal()));
+                background_armed = true;
                 return count_winches(b, background_winches);
             });
             request.stdin_fd = fd;
             Pid background = CHECK_OK(ck.spawn(self, request));
             CHECK_OK(ck.setpgid(self, background, background));
             EXPECT_EQ(CHECK_OK(ck.tcgetpgrp(self, fd)), self);
-            // The background job has its handler once it is in its own group; give it a moment.
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            EXPECT_TRUE(wait_until([&] { return background_armed.load(); }));
             ready = true;
             int result = count_winches(c, leader_winches);
             EXPECT_EQ(wait_child(ck, self, background), exited_text(0));

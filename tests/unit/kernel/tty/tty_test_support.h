@@ -32,7 +32,7 @@ inline long long ms_since(Clock::time_point since) {
 }
 
 // Polls `condition` every millisecond until it holds or `timeout_ms` passes.
-inline bool wait_until(const std::function<bool()>& condition, int timeout_ms = 2000) {
+inline bool wait_until(const std::function<bool()>& condition, int timeout_ms = 10000) {
     auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
     while (!condition()) {
         if (Clock::now() >= deadline)
@@ -60,7 +60,7 @@ inline std::string stopped_text(int signal) { return status_text(wait_status::st
 
 // waitpid(2) with a deadline: polls with WNOHANG. On timeout the child is SIGKILLed and reaped,
 // and the result is "timeout" (so a lost signal fails the test instead of hanging it).
-inline std::string wait_child(KernelInterface& k, Pid pid, Pid child, int options = 0, int timeout_ms = 2000) {
+inline std::string wait_child(KernelInterface& k, Pid pid, Pid child, int options = 0, int timeout_ms = 10000) {
     auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
     while (true) {
         auto result = k.waitpid(pid, child, options | wnohang);
@@ -80,7 +80,7 @@ inline std::string wait_child(KernelInterface& k, Pid pid, Pid child, int option
 // Reads `fd` (without blocking: poll_state first) until `done(collected)` holds, the fd fails
 // (EIO once the other side is gone) or `timeout_ms` passes. Returns what was read.
 inline std::string read_until(KernelInterface& k, Pid pid, int fd, const std::function<bool(const std::string&)>& done,
-                              int timeout_ms = 2000, std::optional<Errno>* error = nullptr) {
+                              int timeout_ms = 10000, std::optional<Errno>* error = nullptr) {
     std::string collected;
     std::string buffer(65536, '\0');
     auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
@@ -111,13 +111,13 @@ inline std::string read_until(KernelInterface& k, Pid pid, int fd, const std::fu
 }
 
 // Reads until exactly `size` bytes arrived (or timeout / error).
-inline std::string read_bytes(KernelInterface& k, Pid pid, int fd, size_t size, int timeout_ms = 2000) {
+inline std::string read_bytes(KernelInterface& k, Pid pid, int fd, size_t size, int timeout_ms = 10000) {
     return read_until(k, pid, fd, [size](const std::string& got) { return got.size() >= size; }, timeout_ms);
 }
 
 // Reads until `needle` appears.
 inline std::string read_until_text(KernelInterface& k, Pid pid, int fd, const std::string& needle,
-                                   int timeout_ms = 2000) {
+                                   int timeout_ms = 10000) {
     return read_until(k, pid, fd, [&](const std::string& got) { return got.find(needle) != std::string::npos; },
                       timeout_ms);
 }
@@ -198,7 +198,7 @@ inline std::string numbered_lines(size_t count, size_t width, const std::string&
 // that into an abort naming the test. Tests are meant to take well under 2 s.
 class TtyFixture : public KernelFixture {
 protected:
-    static constexpr int k_watchdog_ms = 15000;
+    static constexpr int k_watchdog_ms = 60000;
 
     // The user whose pseudo-terminals these are. Opening /dev/pts/N by path needs the pair to
     // belong to this user (see PtyTest.ReplicaPathOpensForTheUserWhoOpenedThePair).
