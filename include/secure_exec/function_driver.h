@@ -45,8 +45,11 @@ public:
     // Reads fd to EOF.
     ErrorOr<std::string> read_all(int fd);
 
-    // Set once a fatal signal (SIGKILL, or an unhandled SIGTERM...) has hit this process.
-    bool terminated() const { return m_terminated.load(); }
+    // Whether a fatal signal (SIGKILL, or an unhandled SIGTERM...) has hit this process. Asks the
+    // kernel when the driver has not been told yet, so it is exact; parks while stopped.
+    bool terminated() const {
+        return m_terminated.load() || m_kernel.checkpoint(m_start.pid).is_error();
+    }
     int last_event_signal() const { return m_last_signal.load(); }
 
 private:

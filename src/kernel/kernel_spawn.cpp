@@ -173,8 +173,6 @@ ErrorOr<Pid> KernelState::spawn(SpawnParams params) {
         return handle.error();
     }
     process->set_driver_process(handle.release_value());
-    if (int signal = process->fatal_signal())
-        process->notify_driver(ProcessEvent::terminate, signal);  // killed before the handle existed
     return pid;
 }
 

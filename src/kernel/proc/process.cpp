@@ -32,12 +32,19 @@ uint32_t Process::exchange_umask(uint32_t mask) {
 void Process::set_driver_process(std::unique_ptr<DriverProcess> handle) {
     MutexLocker lock(m_mutex);
     m_driver_process = std::move(handle);
+    if (!m_driver_process)
+        return;
+    for (auto [event, signal] : m_early_events)
+        m_driver_process->notify(event, signal);
+    m_early_events.clear();
 }
 
 void Process::notify_driver(ProcessEvent event, int signal) {
     MutexLocker lock(m_mutex);
     if (m_driver_process)
         m_driver_process->notify(event, signal);
+    else
+        m_early_events.emplace_back(event, signal);
 }
 
 }  // namespace secure_exec::kernel

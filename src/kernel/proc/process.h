@@ -64,8 +64,10 @@ public:
     uint32_t umask() const;
     uint32_t exchange_umask(uint32_t mask);
 
+    // Attaches the driver's handle and replays what happened before it existed (the program may
+    // start, and be signalled, before Driver::spawn returns).
     void set_driver_process(std::unique_ptr<DriverProcess> handle);
-    // Calls DriverProcess::notify if the driver has attached its handle.
+    // Calls DriverProcess::notify, or keeps the event until the handle is attached.
     void notify_driver(ProcessEvent event, int signal);
 
     // Set by ProcessTable (under its lock) and read lock-free by the sleeping thread.
@@ -84,6 +86,7 @@ private:
     Location m_cwd GUARDED_BY(m_mutex);
     uint32_t m_umask GUARDED_BY(m_mutex);
     std::unique_ptr<DriverProcess> m_driver_process GUARDED_BY(m_mutex);
+    std::vector<std::pair<ProcessEvent, int>> m_early_events GUARDED_BY(m_mutex);
     std::atomic<bool> m_interrupt{false};
     std::atomic<int> m_fatal_signal{0};
     std::atomic<bool> m_stopped{false};
