@@ -9,6 +9,7 @@ packages=(
   clang                                     # thread-safety analysis build (-Wthread-safety)
   libgtest-dev libgmock-dev                 # tests
   libvterm-dev                              # terminal tests render PTY output into a screen
+  libuv1 libicu72 libc-ares2 libnghttp2-14 libbrotli1 libssl3 zlib1g   # what libnode.so.108 links
 )
 
 missing=()
@@ -26,3 +27,6 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# V8 (Debian's libnode, unpacked locally; see the script for why).
+"$(dirname "$0")/setup-libnode.sh"
