@@ -1,0 +1,34 @@
+// module_cache.h — compiled wasm modules, shared across isolates, keyed by content.
+// A binary is compiled once per host process; later spawns turn the cached native code into a
+// module object of their own isolate (WasmModuleObject::FromCompiledModule), which is cheap.
+// Thread safety: m_mutex guards the map; two first spawns of one binary may both compile (the
+// second result is dropped), which is cheaper than holding the lock across a compile.
+#pragma once
+
+#include <v8.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace secure_exec::wasm {
+
+class ModuleCache {
+public:
+    // A module object for `isolate`, compiling `bytes` the first time they are seen. Empty on a
+    // compile error (which is left in `try_catch` by the caller's TryCatch).
+    v8::MaybeLocal<v8::WasmModuleObject> module_for(v8::Isolate* isolate, const std::string& bytes);
+    size_t size() const;
+
+private:
+    struct Entry {
+        std::string bytes;  // compared in full: the hash only narrows the search
+        std::shared_ptr<v8::CompiledWasmModule> compiled;
+    };
+    mutable std::mutex m_mutex;
+    std::multimap<size_t, Entry> m_entries;
+};
+
+}  // namespace secure_exec::wasm

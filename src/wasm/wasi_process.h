@@ -1,0 +1,58 @@
+// wasi_process.h — one running WASI program's view of the world: its kernel process, its
+// argv/environ, its preopened root, and the guest memory the imports read and write.
+// Thread safety: confined to the process's thread (V8 isolates are single-threaded).
+#pragma once
+
+#include <v8.h>
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <secure_exec/kernel_interface.h>
+
+namespace secure_exec::wasm {
+
+struct WasiProcess {
+    KernelInterface& kernel;
+    Pid pid;
+    std::vector<std::string> argv;
+    std::vector<std::string> environ;
+    int preopen_fd{-1};  // "/" as the WASI preopened directory
+    v8::Isolate* isolate{nullptr};
+    v8::Global<v8::WasmMemoryObject> memory;
+    std::optional<int> exit_code;  // set by proc_exit
+};
+
+// Bounds-checked access to guest linear memory. The buffer is looked up on every call because
+// memory.grow replaces it.
+class GuestMemory {
+public:
+    explicit GuestMemory(WasiProcess& process);
+    bool valid(uint64_t offset, uint64_t length) const { return offset <= m_size && length <= m_size - offset; }
+    uint8_t* at(uint32_t offset) const { return m_base + offset; }
+    std::span<std::byte> bytes(uint32_t offset, uint32_t length) const {
+        return {reinterpret_cast<std::byte*>(m_base + offset), length};
+    }
+    template <typename T>
+    void store(uint32_t offset, T value) const { std::memcpy(m_base + offset, &value, sizeof value); }
+    template <typename T>
+    T load(uint32_t offset) const {
+        T value;
+        std::memcpy(&value, m_base + offset, sizeof value);
+        return value;
+    }
+
+private:
+    uint8_t* m_base{nullptr};
+    size_t m_size{0};
+};
+
+// Adds every wasi_snapshot_preview1 function this driver implements to `namespace_object`.
+void install_preview1(v8::Isolate* isolate, v8::Local<v8::Context> context, v8::Local<v8::Object> namespace_object,
+                      WasiProcess& process);
+
+}  // namespace secure_exec::wasm

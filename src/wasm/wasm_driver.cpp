@@ -1,0 +1,278 @@
+// The WasmVM driver: each process runs on a thread of its own, in an isolate of its own, with a
+// module compiled once per binary (ModuleCache) and WASI preview1 over KernelInterface.
+#include <secure_exec/wasm_driver.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <secure_exec/kernel_interface.h>
+#include <secure_exec/open_flags.h>
+
+#include "v8/cpu_watchdog.h"
+#include "v8/isolate.h"
+#include "wasm/module_cache.h"
+#include "wasm/wasi_errno.h"
+#include "wasm/wasi_process.h"
+
+namespace secure_exec::wasm {
+
+namespace {
+
+constexpr std::string_view k_wasm_magic{"\0asm", 4};
+constexpr int k_exit_trap = 134;        // like SIGABRT's 128 + 6: the guest crashed
+constexpr int k_exit_cpu_limit = 124;   // as timeout(1)
+constexpr int k_exit_cannot_run = 126;  // as a shell's "cannot execute"
+
+// The kernel's handle on a running program: stops its isolate on a fatal signal.
+class WasmProcessHandle final : public DriverProcess {
+public:
+    void notify(ProcessEvent event, int) override {
+        if (event != ProcessEvent::terminate)
+            return;
+        std::lock_guard lock(m_mutex);
+        m_terminated = true;
+        if (m_isolate)
+            m_isolate->terminate();
+    }
+    void attach(v8_layer::Isolate* isolate) {
+        std::lock_guard lock(m_mutex);
+        m_isolate = isolate;
+        if (m_isolate && m_terminated)
+            m_isolate->terminate();
+    }
+
+private:
+    std::mutex m_mutex;
+    v8_layer::Isolate* m_isolate{nullptr};  // guarded by m_mutex; valid while attached
+    bool m_terminated{false};
+};
+
+ErrorOr<std::string> read_guest_file(KernelInterface& kernel, Pid pid, const std::string& path) {
+    int fd = TRY(kernel.open(pid, path, flags::o_rdonly | flags::o_cloexec));
+    std::string bytes;
+    std::byte buffer[65536];
+    while (true) {
+        auto count = kernel.read(pid, fd, buffer);
+        if (count.is_error() || count.value() == 0) {
+            (void)kernel.close(pid, fd);
+            if (count.is_error())
+                return count.error();
+            return bytes;
+        }
+        bytes.append(reinterpret_cast<const char*>(buffer), count.value());
+    }
+}
+
+void say(KernelInterface& kernel, Pid pid, const std::string& text) {
+    (void)kernel.write(pid, 2, as_bytes(text));
+}
+
+std::string exception_text(v8::Isolate* isolate, v8::TryCatch& try_catch) {
+    if (!try_catch.HasCaught() || try_catch.Exception().IsEmpty())
+        return "unknown error";
+    v8::String::Utf8Value text(isolate, try_catch.Exception());
+    return *text ? *text : "unknown error";
+}
+
+}  // namespace
+
+class WasmDriver final : public Driver {
+public:
+    explicit WasmDriver(WasmDriverOptions options) : m_options(std::move(options)) {}
+    ~WasmDriver() override { dispose(); }
+
+    std::string_view name() const override { return "wasmvm"; }
+    std::vector<std::string> commands() const override {
+        return m_toolbox.empty() ? std::vector<std::string>{} : m_options.toolbox_commands;
+    }
+    bool can_execute(std::span<const std::byte> header) const override {
+        return as_text(header).substr(0, 4) == k_wasm_magic;
+    }
+
+    ErrorOr<void> init(KernelInterface& kernel) override {
+        m_kernel = &kernel;
+        if (m_options.toolbox_path.empty())
+            return {};
+        std::ifstream file(m_options.toolbox_path, std::ios::binary);
+        if (!file)
+            return Errno::enoent;
+        m_toolbox.assign(std::istreambuf_iterator<char>(file), {});
+        if (m_toolbox.substr(0, 4) != k_wasm_magic)
+            return Errno::enoexec;
+        return {};
+    }
+
+    ErrorOr<std::unique_ptr<DriverProcess>> spawn(const ProcessStart& start) override {
+        auto handle = std::make_unique<WasmProcessHandle>();
+        WasmProcessHandle* raw = handle.get();
+        std::lock_guard lock(m_mutex);
+        if (m_disposed)
+            return Errno::eagain;
+        reap_finished_locked();
+        uint64_t id = m_next_thread++;
+        m_threads.emplace(id, std::thread([this, start, raw, id] {
+            run(start, *raw);
+            std::lock_guard done(m_mutex);
+            m_finished.push_back(id);
+        }));
+        return std::unique_ptr<DriverProcess>(std::move(handle));
+    }
+
+    void dispose() override {
+        std::map<uint64_t, std::thread> threads;
+        {
+            std::lock_guard lock(m_mutex);
+            m_disposed = true;
+            threads.swap(m_threads);
+        }
+        for (auto& [id, thread] : threads)
+            thread.join();
+    }
+
+private:
+    void reap_finished_locked() {
+        for (uint64_t id : m_finished) {
+            auto it = m_threads.find(id);
+            if (it == m_threads.end())
+                continue;
+            it->second.join();  // the thread has finished its work; this only collects it
+            m_threads.erase(it);
+        }
+        m_finished.clear();
+    }
+
+    ErrorOr<std::string> module_bytes(const ProcessStart& start) {
+        if (!start.executable_path.empty()) {
+            auto bytes = read_guest_file(*m_kernel, start.pid, start.executable_path);
+            if (!bytes.is_error() && bytes.value().substr(0, 4) == k_wasm_magic)
+                return bytes;
+        }
+        if (!m_toolbox.empty())
+            return m_toolbox;  // a /bin stub of a toolbox applet
+        return Errno::enoexec;
+    }
+
+    void run(const ProcessStart& start, WasmProcessHandle& handle) {
+        int code = execute(start, handle);
+        m_kernel->exit(start.pid, code);
+    }
+
+    int execute(const ProcessStart& start, WasmProcessHandle& handle);
+
+    const WasmDriverOptions m_options;
+    std::string m_toolbox;
+    KernelInterface* m_kernel{nullptr};
+    ModuleCache m_cache;
+    v8_layer::CpuWatchdog m_watchdog;
+    std::mutex m_mutex;
+    std::map<uint64_t, std::thread> m_threads;
+    std::vector<uint64_t> m_finished;
+    uint64_t m_next_thread{0};
+    bool m_disposed{false};
+};
+
+int WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle) {
+    KernelInterface& kernel = *m_kernel;
+    auto bytes = module_bytes(start);
+    if (bytes.is_error()) {
+        say(kernel, start.pid, start.argv.at(0) + ": cannot execute: " + std::string(errno_message(bytes.error())) + "\n");
+        return k_exit_cannot_run;
+    }
+    WasiProcess process{kernel, start.pid, start.argv, start.environ};
+    auto root = kernel.open(start.pid, "/", flags::o_rdonly | flags::o_directory | flags::o_cloexec);
+    process.preopen_fd = root.is_error() ? -1 : root.value();
+
+    v8_layer::Isolate isolate(v8_layer::IsolateOptions{.heap_limit_bytes = m_options.heap_limit_bytes,
+                                                       .array_buffer_limit_bytes = m_options.heap_limit_bytes});
+    handle.attach(&isolate);
+    std::unique_ptr<v8_layer::CpuWatchdog::Guard> guard;
+    if (m_options.cpu_limit_ms > 0)
+        guard = m_watchdog.watch(std::chrono::milliseconds(m_options.cpu_limit_ms), [&isolate] { isolate.terminate(); });
+    v8::Isolate* v8_isolate = isolate.get();
+    process.isolate = v8_isolate;
+    int code = 0;
+    {
+        v8::Isolate::Scope isolate_scope(v8_isolate);
+        v8::HandleScope handles(v8_isolate);
+        auto context = v8::Context::New(v8_isolate);
+        v8::Context::Scope context_scope(context);
+        v8::TryCatch try_catch(v8_isolate);
+        code = [&]() -> int {
+            v8::Local<v8::WasmModuleObject> module;
+            if (!m_cache.module_for(v8_isolate, bytes.value()).ToLocal(&module)) {
+                say(kernel, start.pid, start.argv.at(0) + ": invalid wasm module: " + exception_text(v8_isolate, try_catch) + "\n");
+                return k_exit_cannot_run;
+            }
+            auto key = [&](const char* text) { return v8::String::NewFromUtf8(v8_isolate, text).ToLocalChecked(); };
+            auto wasi = v8::Object::New(v8_isolate);
+            install_preview1(v8_isolate, context, wasi, process);
+            // Every import the module declares must exist: what WASI has that we lack answers ENOSYS.
+            auto webassembly = context->Global()->Get(context, key("WebAssembly")).ToLocalChecked().As<v8::Object>();
+            auto module_class = webassembly->Get(context, key("Module")).ToLocalChecked().As<v8::Object>();
+            auto list = module_class->Get(context, key("imports")).ToLocalChecked().As<v8::Function>();
+            v8::Local<v8::Value> list_args[] = {module};
+            auto declared = list->Call(context, module_class, 1, list_args).ToLocalChecked().As<v8::Array>();
+            auto nosys = v8::Function::New(context, [](const v8::FunctionCallbackInfo<v8::Value>& info) {
+                             info.GetReturnValue().Set(static_cast<uint32_t>(k_wasi_nosys));
+                         }).ToLocalChecked();
+            for (uint32_t i = 0; i < declared->Length(); ++i) {
+                auto entry = declared->Get(context, i).ToLocalChecked().As<v8::Object>();
+                auto name = entry->Get(context, key("name")).ToLocalChecked();
+                auto from = entry->Get(context, key("module")).ToLocalChecked();
+                if (from->StrictEquals(key("wasi_snapshot_preview1")) && !wasi->HasOwnProperty(context, name.As<v8::Name>()).FromMaybe(true))
+                    wasi->Set(context, name, nosys).Check();
+            }
+            auto imports = v8::Object::New(v8_isolate);
+            imports->Set(context, key("wasi_snapshot_preview1"), wasi).Check();
+            auto instance_class = webassembly->Get(context, key("Instance")).ToLocalChecked().As<v8::Function>();
+            v8::Local<v8::Value> instance_args[] = {module, imports};
+            v8::Local<v8::Object> instance;
+            if (!instance_class->NewInstance(context, 2, instance_args).ToLocal(&instance)) {
+                say(kernel, start.pid, start.argv.at(0) + ": cannot instantiate: " + exception_text(v8_isolate, try_catch) + "\n");
+                return k_exit_cannot_run;
+            }
+            auto exports = instance->Get(context, key("exports")).ToLocalChecked().As<v8::Object>();
+            auto memory = exports->Get(context, key("memory")).ToLocalChecked();
+            if (memory->IsWasmMemoryObject())
+                process.memory.Reset(v8_isolate, memory.As<v8::WasmMemoryObject>());
+            auto entry = exports->Get(context, key("_start")).ToLocalChecked();
+            if (!entry->IsFunction()) {
+                say(kernel, start.pid, start.argv.at(0) + ": not a WASI command (no _start)\n");
+                return k_exit_cannot_run;
+            }
+            if (!entry.As<v8::Function>()->Call(context, v8::Undefined(v8_isolate), 0, nullptr).IsEmpty())
+                return 0;
+            if (process.exit_code)
+                return *process.exit_code;
+            if (try_catch.HasTerminated()) {
+                if (guard && guard->exceeded()) {
+                    v8_isolate->CancelTerminateExecution();
+                    say(kernel, start.pid, start.argv.at(0) + ": CPU time limit exceeded\n");
+                    return k_exit_cpu_limit;
+                }
+                return 128 + 9;  // a fatal signal: the kernel's status says which
+            }
+            say(kernel, start.pid, start.argv.at(0) + ": wasm trap: " + exception_text(v8_isolate, try_catch) + "\n");
+            return k_exit_trap;
+        }();
+        process.memory.Reset();
+    }
+    guard.reset();
+    handle.attach(nullptr);
+    return code;
+}
+
+}  // namespace secure_exec::wasm
+
+namespace secure_exec {
+
+std::shared_ptr<Driver> make_wasm_driver(WasmDriverOptions options) {
+    return std::make_shared<wasm::WasmDriver>(std::move(options));
+}
+
+}  // namespace secure_exec
