@@ -1,15 +1,22 @@
 // secure-exec — the command-line interface.
 //
-//   secure-exec shell [--command NAME] [--mount HOST:GUEST[:rw]]... [--cwd DIR] [--env K=V]...
+//   secure-exec shell [--command NAME] [options]
+//   secure-exec exec [options] PROGRAM [ARG]...
+//   options: --mount HOST:GUEST[:rw]... --cwd DIR --env K=V... --memory MB --cpu-ms N
 //
-// More subcommands (exec, run, node) arrive with their drivers.
+// `run` (sh -c) arrives with the shell, `node` with the Node driver.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <iostream>
 
+#include <unistd.h>
+
+#include <thread>
+
 #include <secure_exec/function_driver.h>
 #include <secure_exec/kernel.h>
+#include <secure_exec/wasm_driver.h>
 
 #include "mini_shell.h"
 
@@ -21,12 +28,93 @@ struct CommonOptions {
     std::vector<std::string> mounts;
     std::vector<std::string> env;
     std::string cwd;
+    size_t memory_mb{256};
+    uint64_t cpu_ms{0};
 };
 
+// The toolbox this binary was built with, unless SECURE_EXEC_TOOLBOX names another.
+std::string toolbox_path() {
+    if (const char* path = std::getenv("SECURE_EXEC_TOOLBOX"))
+        return path;
+    return SECURE_EXEC_DEFAULT_TOOLBOX;
+}
+
 void add_common_options(CLI::App& command, CommonOptions& options) {
-    command.add_option("--mount", options.mounts, "Mount a host directory: HOST:GUEST[:rw] (read-only by default)");
-    command.add_option("--env", options.env, "Set an environment variable: NAME=VALUE");
+    // One value per occurrence: `--mount A:B cat` must not take "cat" as a second mount.
+    command.add_option("--mount", options.mounts, "Mount a host directory: HOST:GUEST[:rw] (read-only by default)")
+        ->allow_extra_args(false);
+    command.add_option("--env", options.env, "Set an environment variable: NAME=VALUE")->allow_extra_args(false);
     command.add_option("--cwd", options.cwd, "Working directory inside the sandbox");
+    command.add_option("--memory", options.memory_mb, "Memory limit per process, in MiB (default 256)");
+    command.add_option("--cpu-ms", options.cpu_ms, "CPU time limit per process, in milliseconds (default none)");
+}
+
+ErrorOr<KernelOptions> kernel_options(const CommonOptions& options);
+
+// A kernel with the WasmVM driver (the toolbox's commands) and the built-in commands mounted.
+ErrorOr<std::unique_ptr<Kernel>> make_kernel(const CommonOptions& common) {
+    auto options = TRY(kernel_options(common));
+    auto kernel = TRY(Kernel::create(std::move(options)));
+    WasmDriverOptions wasm;
+    wasm.toolbox_path = toolbox_path();
+    wasm.heap_limit_bytes = common.memory_mb << 20;
+    wasm.cpu_limit_ms = common.cpu_ms;
+    if (::access(wasm.toolbox_path.c_str(), R_OK) != 0)
+        wasm.toolbox_path.clear();  // run without the toolbox rather than not at all
+    TRY(kernel->mount(make_wasm_driver(wasm)));
+    auto builtin = std::make_shared<FunctionDriver>("builtin");
+    cli::add_mini_shell(*builtin);
+    TRY(kernel->mount(builtin));
+    return kernel;
+}
+
+// Host stdin → the process's stdin, on a thread of its own, until EOF or the process is gone.
+std::thread forward_stdin(ManagedProcess& process) {
+    return std::thread([&process] {
+        std::byte buffer[65536];
+        while (true) {
+            ssize_t count = ::read(0, buffer, sizeof buffer);
+            if (count <= 0 || process.write_stdin(std::span(buffer, static_cast<size_t>(count))).is_error())
+                break;
+        }
+        process.close_stdin();
+    });
+}
+
+bool write_all(int fd, std::span<const std::byte> data) {
+    while (!data.empty()) {
+        ssize_t written = ::write(fd, data.data(), data.size());
+        if (written <= 0)
+            return false;
+        data = data.subspan(static_cast<size_t>(written));
+    }
+    return true;
+}
+
+int run_exec(const CommonOptions& common, std::vector<std::string> command) {
+    auto kernel = make_kernel(common);
+    if (kernel.is_error()) {
+        std::cerr << "secure-exec: cannot start the sandbox: " << errno_message(kernel.error()) << "\n";
+        return 125;
+    }
+    SpawnOptions spawn;
+    // Output passes through byte for byte, as it is written.
+    spawn.on_stdout = [](std::span<const std::byte> data) { write_all(1, data); };
+    spawn.on_stderr = [](std::span<const std::byte> data) { write_all(2, data); };
+    std::string program = command.front();
+    command.erase(command.begin());
+    auto process = kernel.value()->spawn(program, std::move(command), std::move(spawn));
+    if (process.is_error()) {
+        std::cerr << "secure-exec: " << program << ": " << errno_message(process.error()) << "\n";
+        return process.error() == Errno::enoent ? 127 : 126;
+    }
+    std::thread input = forward_stdin(*process.value());
+    int status = process.value()->wait();
+    process.value()->close_stdin();
+    // The input thread may sit in read(0); it ends with the host's stdin or the process exit.
+    input.detach();
+    kernel.value()->dispose();
+    return wait_status::shell_code(status);
 }
 
 ErrorOr<KernelOptions> kernel_options(const CommonOptions& options) {
@@ -61,14 +149,11 @@ int run_shell(const CommonOptions& common, const std::string& command) {
         std::cerr << "secure-exec: bad --mount or --env value\n";
         return 2;
     }
-    auto kernel = Kernel::create(options.release_value());
+    auto kernel = make_kernel(common);
     if (kernel.is_error()) {
-        std::cerr << "secure-exec: cannot create the kernel: " << errno_message(kernel.error()) << "\n";
+        std::cerr << "secure-exec: cannot start the sandbox: " << errno_message(kernel.error()) << "\n";
         return 1;
     }
-    auto driver = std::make_shared<FunctionDriver>("builtin");
-    cli::add_mini_shell(*driver);
-    (void)kernel.value()->mount(driver);
     std::string shell = command;
     if (shell.empty())
         shell = kernel.value()->commands().contains("sh") ? "sh" : "minish";
@@ -93,8 +178,20 @@ int main(int argc, char** argv) {
     auto* shell = app.add_subcommand("shell", "An interactive shell inside a fresh sandbox, on this terminal");
     add_common_options(*shell, shell_options);
     shell->add_option("--command", shell_command, "The shell to run (default: sh if mounted, else minish)");
+    CommonOptions exec_options;
+    std::string exec_program;
+    auto* exec = app.add_subcommand("exec", "Run one program inside a fresh sandbox (no shell)");
+    add_common_options(*exec, exec_options);
+    exec->add_option("program", exec_program, "The program, then its arguments")->required();
+    exec->prefix_command();  // everything after PROGRAM is its own, options included
     CLI11_PARSE(app, argc, argv);
     if (shell->parsed())
         return run_shell(shell_options, shell_command);
+    if (exec->parsed()) {
+        std::vector<std::string> command{exec_program};
+        for (const auto& extra : exec->remaining())
+            command.push_back(extra);
+        return run_exec(exec_options, command);
+    }
     return 2;
 }

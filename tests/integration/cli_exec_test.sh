@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `secure-exec exec` against the host's GNU tools on the same input: stdout and stderr byte for
+# byte and the exit status; plus mounts (read-only by default) and the sandbox's isolation.
+set -uo pipefail
+cli=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+printf 'alpha\nbeta\n' >"$work/in.txt"
+failures=0
+checks=0
+
+compare() {  # compare NAME STDIN -- ARGS...   (runs `env ARGS` on the host, `exec ARGS` in the sandbox)
+  local name=$1 input=$2
+  shift 3
+  printf '%b' "$input" | (cd "$work" && env "$@") >"$work/.h.out" 2>"$work/.h.err"
+  local host_code=$?
+  printf '%b' "$input" | "$cli" exec --mount "$work:$work" --cwd / "$@" >"$work/.s.out" 2>"$work/.s.err"
+  local box_code=$?
+  checks=$((checks + 1))
+  if ! cmp -s "$work/.h.out" "$work/.s.out" || ! cmp -s "$work/.h.err" "$work/.s.err" || [ "$host_code" != "$box_code" ]; then
+    failures=$((failures + 1))
+    echo "FAIL $name: host exit $host_code $(od -c "$work/.h.out" | head -2) $(cat "$work/.h.err")"
+    echo "     sandbox exit $box_code $(od -c "$work/.s.out" | head -2) $(cat "$work/.s.err")"
+  fi
+}
+
+expect() {  # expect NAME CONDITION-COMMAND...
+  local name=$1
+  shift
+  checks=$((checks + 1))
+  if ! "$@"; then
+    failures=$((failures + 1))
+    echo "FAIL $name"
+  fi
+}
+
+compare echo-escapes '' -- echo -e 'tab\there' '\x41'
+compare echo-n '' -- echo -n 'no newline'
+compare true '' -- true
+compare false '' -- false
+compare cat-stdin 'line one\nline two\n' -- cat
+compare cat-mounted-file '' -- cat "$work/in.txt"
+compare cat-missing '' -- cat "$work/missing.txt"
+compare cat-mixed 'stdin\n' -- cat "$work/in.txt" - "$work/in.txt"
+
+# Isolation: the host's files are not there unless mounted, and mounts are read-only by default.
+"$cli" exec cat /etc/hostname >/dev/null 2>&1
+expect host-files-invisible test $? -eq 1
+"$cli" exec nosuchcommand 2>/dev/null
+expect unknown-command-127 test $? -eq 127
+"$cli" exec --mount /nonexistent:/x true 2>/dev/null
+expect bad-mount-125 test $? -eq 125
+
+echo "$((checks - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]
