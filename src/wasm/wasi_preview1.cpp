@@ -1,8 +1,12 @@
-// wasi_snapshot_preview1 over kernel syscalls: args, environ, clocks, random, proc_exit and the
-// descriptor and path calls the toolbox and ordinary C programs need. WASI fd numbers are
+// wasi_snapshot_preview1 over kernel syscalls: args, environ, clocks, random, proc_exit/raise,
+// the descriptor and path calls, poll_oneoff (clocks; descriptors reported ready at once) and
+// sock_* (ENOTSUP). WASI fd numbers are
 // kernel fd numbers; "/" is preopened. Calls not here are answered ENOSYS by the driver.
 #include <sys/random.h>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <ctime>
 
 #include <secure_exec/open_flags.h>
@@ -21,6 +25,7 @@ constexpr uint16_t k_oflags_creat = 1, k_oflags_directory = 2, k_oflags_excl = 4
 constexpr uint16_t k_fdflags_append = 1, k_fdflags_nonblock = 4;
 constexpr uint64_t k_right_fd_read = 1u << 1, k_right_fd_write = 1u << 6;
 constexpr uint32_t k_lookup_symlink_follow = 1;
+constexpr uint16_t k_wasi_notsup = 58, k_wasi_spipe = 70;
 
 WasiProcess& process_of(const Info& info) {
     return *static_cast<WasiProcess*>(info.Data().As<v8::External>()->Value());
@@ -317,6 +322,409 @@ void path_filestat_get(const Info& info) {
     reply(info, k_wasi_success);
 }
 
+// ^More descriptor calls.
+
+int fd_arg(const Info& info, int index) { return static_cast<int>(u32(info, index)); }
+
+// fd_pread/fd_pwrite: iovecs at a u64 offset; the file position is untouched.
+template <bool Write>
+void positioned_transfer(const Info& info) {
+    auto& process = process_of(info);
+    GuestMemory memory(process);
+    int fd = fd_arg(info, 0);
+    uint32_t iovs = u32(info, 1), count = u32(info, 2), result_at = u32(info, 4);
+    uint64_t offset = u64(info, 3);
+    if (!memory.valid(iovs, 8ull * count) || !memory.valid(result_at, 4))
+        return reply(info, k_wasi_fault);
+    if (offset > static_cast<uint64_t>(INT64_MAX))
+        return reply(info, k_wasi_inval);
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < count; ++i) {
+        uint32_t buffer = memory.load<uint32_t>(iovs + 8 * i), length = memory.load<uint32_t>(iovs + 8 * i + 4);
+        if (!memory.valid(buffer, length))
+            return reply(info, k_wasi_fault);
+        auto at = static_cast<int64_t>(offset + total);
+        ErrorOr<size_t> moved = Write ? process.kernel.pwrite(process.pid, fd, memory.bytes(buffer, length), at)
+                                      : process.kernel.pread(process.pid, fd, memory.bytes(buffer, length), at);
+        if (moved.is_error()) {
+            if (total > 0)
+                break;
+            return reply(info, to_wasi(moved.error()));
+        }
+        total += moved.value();
+        if (moved.value() < length)
+            break;
+    }
+    GuestMemory(process).store<uint32_t>(result_at, static_cast<uint32_t>(total));
+    reply(info, k_wasi_success);
+}
+
+void fd_tell(const Info& info) {
+    auto& process = process_of(info);
+    uint32_t result_at = u32(info, 1);
+    if (!GuestMemory(process).valid(result_at, 8))
+        return reply(info, k_wasi_fault);
+    auto result = process.kernel.seek(process.pid, fd_arg(info, 0), 0, flags::seek_cur);
+    if (result.is_error())
+        return reply(info, to_wasi(result.error()));
+    GuestMemory(process).store<uint64_t>(result_at, result.value());
+    reply(info, k_wasi_success);
+}
+
+// fd_sync, fd_datasync: the VFS has nothing to flush; only the descriptor is checked.
+void fd_sync(const Info& info) {
+    auto& process = process_of(info);
+    reply(info, errno_of(process.kernel.fstat(process.pid, fd_arg(info, 0))));
+}
+
+void fd_advise(const Info& info) {
+    auto& process = process_of(info);
+    auto status = process.kernel.fstat(process.pid, fd_arg(info, 0));
+    if (status.is_error())
+        return reply(info, to_wasi(status.error()));
+    if (u32(info, 3) > 5)  // advice: normal, sequential, random, willneed, dontneed, noreuse
+        return reply(info, k_wasi_inval);
+    if (status.value().type == FileType::fifo || status.value().type == FileType::socket)
+        return reply(info, k_wasi_spipe);
+    reply(info, k_wasi_success);
+}
+
+// fd_allocate: posix_fallocate(3) without holes to fill: grows the file when offset + len passes its end.
+void fd_allocate(const Info& info) {
+    auto& process = process_of(info);
+    int fd = fd_arg(info, 0);
+    uint64_t offset = u64(info, 1), length = u64(info, 2);
+    auto status = process.kernel.fstat(process.pid, fd);
+    if (status.is_error())
+        return reply(info, to_wasi(status.error()));
+    if (status.value().type == FileType::fifo || status.value().type == FileType::socket)
+        return reply(info, k_wasi_spipe);
+    if (status.value().type == FileType::directory)
+        return reply(info, to_wasi(Errno::eisdir));
+    if (status.value().type != FileType::regular)
+        return reply(info, to_wasi(Errno::enodev));
+    if (length == 0)
+        return reply(info, k_wasi_inval);
+    if (offset > static_cast<uint64_t>(INT64_MAX) || length > static_cast<uint64_t>(INT64_MAX) - offset)
+        return reply(info, to_wasi(Errno::efbig));
+    if (offset + length <= status.value().size)
+        return reply(info, k_wasi_success);
+    reply(info, errno_of(process.kernel.ftruncate(process.pid, fd, static_cast<int64_t>(offset + length))));
+}
+
+void fd_filestat_set_size(const Info& info) {
+    auto& process = process_of(info);
+    uint64_t size = u64(info, 1);
+    if (size > static_cast<uint64_t>(INT64_MAX))
+        return reply(info, k_wasi_inval);
+    reply(info, errno_of(process.kernel.ftruncate(process.pid, fd_arg(info, 0), static_cast<int64_t>(size))));
+}
+
+// fst_flags → utimensat's pair of times: nullopt leaves a time alone (UTIME_OMIT).
+constexpr uint32_t k_fst_atim = 1, k_fst_atim_now = 2, k_fst_mtim = 4, k_fst_mtim_now = 8;
+
+std::optional<Timespec> time_of(uint64_t value, uint32_t fst_flags, uint32_t set, uint32_t now) {
+    if (fst_flags & now)
+        return Timespec::now();
+    if (fst_flags & set)
+        return Timespec{static_cast<int64_t>(value / 1'000'000'000u), static_cast<int64_t>(value % 1'000'000'000u)};
+    return std::nullopt;
+}
+
+bool valid_fst_flags(uint32_t fst_flags) {
+    return !(fst_flags & ~0xfu) && !((fst_flags & k_fst_atim) && (fst_flags & k_fst_atim_now)) &&
+           !((fst_flags & k_fst_mtim) && (fst_flags & k_fst_mtim_now));
+}
+
+// The kernel has no futimens: the descriptor is named through /proc/self/fd/N.
+void fd_filestat_set_times(const Info& info) {
+    auto& process = process_of(info);
+    int fd = fd_arg(info, 0);
+    uint64_t atim = u64(info, 1), mtim = u64(info, 2);
+    uint32_t fst_flags = u32(info, 3);
+    auto status = process.kernel.fstat(process.pid, fd);
+    if (status.is_error())
+        return reply(info, to_wasi(status.error()));
+    if (!valid_fst_flags(fst_flags))
+        return reply(info, k_wasi_inval);
+    reply(info, errno_of(process.kernel.utimes(process.pid, "/proc/self/fd/" + std::to_string(fd),
+                                               time_of(atim, fst_flags, k_fst_atim, k_fst_atim_now),
+                                               time_of(mtim, fst_flags, k_fst_mtim, k_fst_mtim_now), true)));
+}
+
+void path_filestat_set_times(const Info& info) {
+    auto& process = process_of(info);
+    bool follow = (u32(info, 1) & k_lookup_symlink_follow) != 0;
+    auto path = guest_string(GuestMemory(process), u32(info, 2), u32(info, 3));
+    uint64_t atim = u64(info, 4), mtim = u64(info, 5);
+    uint32_t fst_flags = u32(info, 6);
+    if (!path)
+        return reply(info, k_wasi_fault);
+    if (!valid_fst_flags(fst_flags))
+        return reply(info, k_wasi_inval);
+    reply(info, errno_of(process.kernel.utimes(process.pid, *path, time_of(atim, fst_flags, k_fst_atim, k_fst_atim_now),
+                                               time_of(mtim, fst_flags, k_fst_mtim, k_fst_mtim_now), follow,
+                                               fd_arg(info, 0))));
+}
+
+// fd_readdir: dirents {d_next u64, d_ino u64, d_namlen u32, d_type u8} (24 bytes) each followed by
+// its name, from entry number `cookie` on. The last entry is cut at buf_len: a full buffer tells
+// the caller there may be more (wasi-libc then retries with a larger one).
+void fd_readdir(const Info& info) {
+    auto& process = process_of(info);
+    uint32_t buffer = u32(info, 1), length = u32(info, 2), result_at = u32(info, 4);
+    uint64_t cookie = u64(info, 3);
+    {
+        GuestMemory memory(process);
+        if (!memory.valid(buffer, length) || !memory.valid(result_at, 4))
+            return reply(info, k_wasi_fault);
+    }
+    auto entries = process.kernel.read_directory(process.pid, fd_arg(info, 0));
+    if (entries.is_error())
+        return reply(info, to_wasi(entries.error()));
+    GuestMemory memory(process);
+    uint32_t used = 0;
+    for (uint64_t index = cookie; index < entries.value().size() && used < length; ++index) {
+        const auto& entry = entries.value()[index];
+        uint8_t header[24] = {};
+        uint64_t next = index + 1, inode = entry.inode;
+        auto name_length = static_cast<uint32_t>(entry.name.size());
+        std::memcpy(header, &next, 8);
+        std::memcpy(header + 8, &inode, 8);
+        std::memcpy(header + 16, &name_length, 4);
+        header[20] = wasi_filetype(entry.type);
+        uint32_t take = std::min<uint32_t>(sizeof header, length - used);
+        std::memcpy(memory.at(buffer + used), header, take);
+        used += take;
+        take = std::min<uint32_t>(name_length, length - used);
+        std::memcpy(memory.at(buffer + used), entry.name.data(), take);
+        used += take;
+    }
+    memory.store<uint32_t>(result_at, used);
+    reply(info, k_wasi_success);
+}
+
+void fd_renumber(const Info& info) {
+    auto& process = process_of(info);
+    int from = fd_arg(info, 0), to = fd_arg(info, 1);
+    auto status = process.kernel.fstat(process.pid, from);
+    if (status.is_error())
+        return reply(info, to_wasi(status.error()));
+    if (from == to)
+        return reply(info, k_wasi_success);
+    auto result = process.kernel.dup2(process.pid, from, to);
+    if (result.is_error())
+        return reply(info, to_wasi(result.error()));
+    reply(info, errno_of(process.kernel.close(process.pid, from)));
+}
+
+// ^More path calls: (dirfd, path, path_len) first.
+
+template <ErrorOr<void> (KernelInterface::*Call)(Pid, std::string_view, int)>
+void simple_path_call(const Info& info) {
+    auto& process = process_of(info);
+    auto path = guest_string(GuestMemory(process), u32(info, 1), u32(info, 2));
+    if (!path)
+        return reply(info, k_wasi_fault);
+    reply(info, errno_of((process.kernel.*Call)(process.pid, *path, fd_arg(info, 0))));
+}
+
+void path_create_directory(const Info& info) {
+    auto& process = process_of(info);
+    auto path = guest_string(GuestMemory(process), u32(info, 1), u32(info, 2));
+    if (!path)
+        return reply(info, k_wasi_fault);
+    reply(info, errno_of(process.kernel.mkdir(process.pid, *path, 0777, fd_arg(info, 0))));
+}
+
+void path_rename(const Info& info) {
+    auto& process = process_of(info);
+    GuestMemory memory(process);
+    auto old_path = guest_string(memory, u32(info, 1), u32(info, 2));
+    auto new_path = guest_string(memory, u32(info, 4), u32(info, 5));
+    if (!old_path || !new_path)
+        return reply(info, k_wasi_fault);
+    reply(info, errno_of(process.kernel.rename(process.pid, *old_path, *new_path, 0, fd_arg(info, 0), fd_arg(info, 3))));
+}
+
+void path_symlink(const Info& info) {
+    auto& process = process_of(info);
+    GuestMemory memory(process);
+    auto target = guest_string(memory, u32(info, 0), u32(info, 1));
+    auto link_path = guest_string(memory, u32(info, 3), u32(info, 4));
+    if (!target || !link_path)
+        return reply(info, k_wasi_fault);
+    reply(info, errno_of(process.kernel.symlink(process.pid, *target, *link_path, fd_arg(info, 2))));
+}
+
+void path_readlink(const Info& info) {
+    auto& process = process_of(info);
+    auto path = guest_string(GuestMemory(process), u32(info, 1), u32(info, 2));
+    uint32_t buffer = u32(info, 3), length = u32(info, 4), result_at = u32(info, 5);
+    if (!path || !GuestMemory(process).valid(buffer, length) || !GuestMemory(process).valid(result_at, 4))
+        return reply(info, k_wasi_fault);
+    auto target = process.kernel.readlink(process.pid, *path, fd_arg(info, 0));
+    if (target.is_error())
+        return reply(info, to_wasi(target.error()));
+    GuestMemory memory(process);
+    auto take = static_cast<uint32_t>(std::min<size_t>(target.value().size(), length));
+    std::memcpy(memory.at(buffer), target.value().data(), take);
+    memory.store<uint32_t>(result_at, take);
+    reply(info, k_wasi_success);
+}
+
+void path_link(const Info& info) {
+    auto& process = process_of(info);
+    GuestMemory memory(process);
+    int old_dirfd = fd_arg(info, 0), new_dirfd = fd_arg(info, 4);
+    bool follow = (u32(info, 1) & k_lookup_symlink_follow) != 0;
+    auto old_path = guest_string(memory, u32(info, 2), u32(info, 3));
+    auto new_path = guest_string(memory, u32(info, 5), u32(info, 6));
+    if (!old_path || !new_path)
+        return reply(info, k_wasi_fault);
+    std::string source = *old_path;
+    if (follow) {
+        // linkat(AT_SYMLINK_FOLLOW): link what the symlink names. The kernel's link never follows,
+        // so resolve first (relative to the directory through /proc/self/fd/N).
+        auto status = process.kernel.stat(process.pid, source, false, old_dirfd);
+        if (status.is_error())
+            return reply(info, to_wasi(status.error()));
+        if (status.value().is_symlink()) {
+            std::string absolute = source;
+            if (absolute.empty() || absolute[0] != '/') {
+                auto directory = old_dirfd == at_fdcwd ? process.kernel.getcwd(process.pid)
+                                                       : process.kernel.readlink(process.pid, "/proc/self/fd/" + std::to_string(old_dirfd));
+                if (directory.is_error())
+                    return reply(info, to_wasi(directory.error()));
+                absolute = directory.value() + "/" + absolute;
+            }
+            auto resolved = process.kernel.realpath(process.pid, absolute);
+            if (resolved.is_error())
+                return reply(info, to_wasi(resolved.error()));
+            source = resolved.value();
+        }
+    }
+    reply(info, errno_of(process.kernel.link(process.pid, source, *new_path, old_dirfd, new_dirfd)));
+}
+
+// ^poll_oneoff: clock subscriptions sleep; fd subscriptions are reported ready at once (from
+// poll_state) — a real wait on descriptors comes later.
+// subscription (48 bytes): userdata u64 @0, tag u8 @8, then @16 clock {id u32, timeout u64 @24,
+// precision u64 @32, flags u16 @40} or fd_readwrite {fd u32}.
+// event (32 bytes): userdata u64 @0, error u16 @8, type u8 @10, fd_readwrite {nbytes u64 @16, flags u16 @24}.
+constexpr uint8_t k_event_clock = 0, k_event_fd_read = 1, k_event_fd_write = 2;
+constexpr uint16_t k_subclock_abstime = 1, k_event_hangup = 1;
+
+uint64_t clock_now(uint32_t id) {
+    timespec now{};
+    clock_gettime(id == 0 ? CLOCK_REALTIME : id == 1 ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<uint64_t>(now.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(now.tv_nsec);
+}
+
+void poll_oneoff(const Info& info) {
+    auto& process = process_of(info);
+    uint32_t in = u32(info, 0), out = u32(info, 1), count = u32(info, 2), result_at = u32(info, 3);
+    {
+        GuestMemory memory(process);
+        if (!memory.valid(in, 48ull * count) || !memory.valid(out, 32ull * count) || !memory.valid(result_at, 4))
+            return reply(info, k_wasi_fault);
+    }
+    if (count == 0)
+        return reply(info, k_wasi_inval);
+    struct Event {
+        uint64_t userdata;
+        uint16_t error;
+        uint8_t type;
+        uint64_t nbytes;
+        uint16_t flags;
+    };
+    std::vector<Event> events;
+    struct Timer {
+        uint64_t userdata;
+        uint32_t clock;
+        uint64_t remaining;  // nanoseconds from now
+    };
+    std::vector<Timer> timers;
+    {
+        GuestMemory memory(process);
+        for (uint32_t i = 0; i < count; ++i) {
+            uint32_t at = in + 48 * i;
+            uint64_t userdata = memory.load<uint64_t>(at);
+            uint8_t tag = memory.load<uint8_t>(at + 8);
+            if (tag == k_event_clock) {
+                uint32_t id = memory.load<uint32_t>(at + 16);
+                uint64_t timeout = memory.load<uint64_t>(at + 24);
+                uint16_t clock_flags = memory.load<uint16_t>(at + 40);
+                if (id > 3) {
+                    events.push_back({userdata, k_wasi_inval, k_event_clock, 0, 0});
+                    continue;
+                }
+                uint64_t remaining = timeout;
+                if (clock_flags & k_subclock_abstime) {
+                    uint64_t now = clock_now(id);
+                    remaining = timeout > now ? timeout - now : 0;
+                }
+                timers.push_back({userdata, id, remaining});
+            } else if (tag == k_event_fd_read || tag == k_event_fd_write) {
+                int fd = static_cast<int>(memory.load<uint32_t>(at + 16));
+                auto state = process.kernel.poll_state(process.pid, fd);
+                if (state.is_error()) {
+                    events.push_back({userdata, to_wasi(state.error()), tag, 0, 0});
+                    continue;
+                }
+                events.push_back({userdata, k_wasi_success, tag, 0, state.value().hangup ? k_event_hangup : uint16_t{0}});
+            } else {
+                events.push_back({userdata, k_wasi_inval, tag, 0, 0});
+            }
+        }
+    }
+    if (events.empty() && !timers.empty()) {
+        uint64_t earliest = UINT64_MAX;
+        for (const auto& timer : timers)
+            earliest = std::min(earliest, timer.remaining);
+        if (earliest > 0) {
+            auto slept = process.kernel.sleep(process.pid, earliest);
+            if (slept.is_error())
+                return reply(info, to_wasi(slept.error()));
+        }
+        for (const auto& timer : timers)
+            if (timer.remaining <= earliest)
+                events.push_back({timer.userdata, k_wasi_success, k_event_clock, 0, 0});
+    } else {
+        for (const auto& timer : timers)
+            if (timer.remaining == 0)
+                events.push_back({timer.userdata, k_wasi_success, k_event_clock, 0, 0});
+    }
+    GuestMemory memory(process);
+    for (size_t i = 0; i < events.size(); ++i) {
+        uint32_t at = out + 32 * static_cast<uint32_t>(i);
+        std::memset(memory.at(at), 0, 32);
+        memory.store<uint64_t>(at, events[i].userdata);
+        memory.store<uint16_t>(at + 8, events[i].error);
+        memory.store<uint8_t>(at + 10, events[i].type);
+        memory.store<uint64_t>(at + 16, events[i].nbytes);
+        memory.store<uint16_t>(at + 24, events[i].flags);
+    }
+    memory.store<uint32_t>(result_at, static_cast<uint32_t>(events.size()));
+    reply(info, k_wasi_success);
+}
+
+// proc_raise: WASI numbers its signals without Linux's SIGSTKFLT (16): 16.. are Linux's 17..
+void proc_raise(const Info& info) {
+    auto& process = process_of(info);
+    uint32_t wasi_signal = u32(info, 0);
+    if (wasi_signal > 30)
+        return reply(info, k_wasi_inval);
+    int signal = wasi_signal < 16 ? static_cast<int>(wasi_signal) : static_cast<int>(wasi_signal) + 1;
+    auto sent = process.kernel.kill(process.pid, process.pid, signal);
+    if (sent.is_error())
+        return reply(info, to_wasi(sent.error()));
+    // A fatal signal has stopped the isolate; give a stop or handler its safe point.
+    reply(info, errno_of(process.kernel.checkpoint(process.pid)));
+}
+
+void not_supported(const Info& info) { reply(info, k_wasi_notsup); }
+
 struct Import {
     const char* name;
     v8::FunctionCallback callback;
@@ -343,6 +751,31 @@ constexpr Import k_imports[] = {
     {"fd_prestat_dir_name", fd_prestat_dir_name},
     {"path_open", path_open},
     {"path_filestat_get", path_filestat_get},
+    {"fd_pread", positioned_transfer<false>},
+    {"fd_pwrite", positioned_transfer<true>},
+    {"fd_tell", fd_tell},
+    {"fd_sync", fd_sync},
+    {"fd_datasync", fd_sync},
+    {"fd_advise", fd_advise},
+    {"fd_allocate", fd_allocate},
+    {"fd_filestat_set_size", fd_filestat_set_size},
+    {"fd_filestat_set_times", fd_filestat_set_times},
+    {"path_filestat_set_times", path_filestat_set_times},
+    {"fd_readdir", fd_readdir},
+    {"fd_renumber", fd_renumber},
+    {"path_create_directory", path_create_directory},
+    {"path_remove_directory", simple_path_call<&KernelInterface::rmdir>},
+    {"path_unlink_file", simple_path_call<&KernelInterface::unlink>},
+    {"path_rename", path_rename},
+    {"path_symlink", path_symlink},
+    {"path_readlink", path_readlink},
+    {"path_link", path_link},
+    {"poll_oneoff", poll_oneoff},
+    {"proc_raise", proc_raise},
+    {"sock_accept", not_supported},
+    {"sock_recv", not_supported},
+    {"sock_send", not_supported},
+    {"sock_shutdown", not_supported},
 };
 
 }  // namespace

@@ -1,0 +1,92 @@
+// WASI preview1 as wasi-libc uses it: each program in tests/wasm/programs runs inside the kernel,
+// checks its own results and prints "ok NAME" per check; a failed check prints what failed and
+// exits 1. The test copies the program into the VFS and runs it by absolute path (relative paths
+// in WASI programs resolve against "/" for now).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <secure_exec/kernel.h>
+#include <secure_exec/signals.h>
+#include <secure_exec/wasm_driver.h>
+
+namespace secure_exec {
+namespace {
+
+std::string host_file(const std::string& path) {
+    std::string bytes;
+    FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file)
+        return bytes;
+    std::array<char, 65536> buffer{};
+    size_t count;
+    while ((count = std::fread(buffer.data(), 1, buffer.size(), file)) > 0)
+        bytes.append(buffer.data(), count);
+    std::fclose(file);
+    return bytes;
+}
+
+class WasiProgramTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_kernel = MUST(Kernel::create({}));
+        MUST(m_kernel->mount(make_wasm_driver(WasmDriverOptions{})));
+    }
+    void TearDown() override { m_kernel->dispose(); }
+
+    // Runs NAME.wasm and expects exit 0 with an "ok CHECK" line for every check.
+    void expect_passes(const std::string& name, const std::vector<std::string>& checks,
+                       std::vector<std::string> args = {}, SpawnOptions options = {},
+                       int expected_status = wait_status::exited(0)) {
+        std::string bytes = host_file(std::string(SECURE_EXEC_WASI_PROGRAMS_DIR) + "/" + name + ".wasm");
+        ASSERT_EQ(bytes.substr(0, 4), std::string("\0asm", 4)) << name << ".wasm was not built";
+        std::string path = "/usr/local/bin/" + name + ".wasm";
+        MUST(m_kernel->write_file(path, bytes, 0755));
+        auto process = MUST(m_kernel->spawn(path, std::move(args), std::move(options)));
+        process->close_stdin();
+        auto status = process->wait_for(30000);
+        ASSERT_TRUE(status.has_value()) << name << " did not finish";
+        std::string out = process->stdout_text(), err = process->stderr_text();
+        EXPECT_EQ(*status, expected_status) << "stdout:\n" << out << "stderr:\n" << err;
+        for (const auto& check : checks)
+            EXPECT_NE(out.find("ok " + check + "\n"), std::string::npos) << "missing \"ok " << check << "\"\n" << out << err;
+    }
+
+    std::unique_ptr<Kernel> m_kernel;
+};
+
+TEST_F(WasiProgramTest, Files) {
+    expect_passes("files", {"create_write", "pread", "pwrite", "preadv", "seek_tell", "truncate", "allocate_sync", "stat",
+                            "utime", "futimens", "renumber", "unlink"});
+}
+
+TEST_F(WasiProgramTest, Directories) {
+    expect_passes("dirs", {"mkdir", "readdir_many", "seekdir", "rename", "rmdir"});
+}
+
+TEST_F(WasiProgramTest, Links) { expect_passes("links", {"symlink", "readlink", "lstat", "link", "cleanup"}); }
+
+TEST_F(WasiProgramTest, Clocks) {
+    expect_passes("clocks", {"gettime", "cputime", "nanosleep", "abstime", "poll_timeout", "poll_fd"});
+}
+
+TEST_F(WasiProgramTest, RawPreview1Calls) {
+    expect_passes("raw_calls", {"fault", "errnos", "pread_pwrite", "readdir_raw", "poll_oneoff", "sock", "cleanup"});
+}
+
+TEST_F(WasiProgramTest, ProcRaiseTranslatesSignalNumbers) {
+    expect_passes("raise", {"chld_ignored"}, {}, {}, wait_status::signaled(signals::sigterm));
+}
+
+TEST_F(WasiProgramTest, ArgsAndEnviron) {
+    SpawnOptions options;
+    options.env = {{"GREETING", "hello world"}, {"EMPTY", ""}, {"A", "b=c"}};
+    expect_passes("args_env", {"argv0", "environ", "getenv", "argc"}, {"--", "GREETING=hello world", "EMPTY=", "A=b=c"},
+                  options);
+}
+
+}  // namespace
+}  // namespace secure_exec
