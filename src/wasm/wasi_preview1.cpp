@@ -162,11 +162,12 @@ void proc_exit(const Info& info) {
 void sched_yield(const Info& info) { reply(info, k_wasi_success); }
 
 // fd_read/fd_write: scatter/gather over iovecs {buf: u32, len: u32}; stops at a short transfer.
-template <bool Write>
-void transfer(const Info& info) {
+// The iovec loop of fd_read/fd_write/fd_pread/fd_pwrite: `move(span, done)` moves one buffer
+// (`done` bytes already moved); stops at a short transfer; bytes moved win over a later error.
+template <typename Move>
+void for_each_iovec(const Info& info, uint32_t iovs, uint32_t count, uint32_t result_at, Move move) {
     auto& process = process_of(info);
     GuestMemory memory(process);
-    uint32_t fd = u32(info, 0), iovs = u32(info, 1), count = u32(info, 2), result_at = u32(info, 3);
     if (!memory.valid(iovs, 8ull * count) || !memory.valid(result_at, 4))
         return reply(info, k_wasi_fault);
     uint64_t total = 0;
@@ -174,11 +175,10 @@ void transfer(const Info& info) {
         uint32_t buffer = memory.load<uint32_t>(iovs + 8 * i), length = memory.load<uint32_t>(iovs + 8 * i + 4);
         if (!memory.valid(buffer, length))
             return reply(info, k_wasi_fault);
-        ErrorOr<size_t> moved = Write ? process.kernel.write(process.pid, static_cast<int>(fd), memory.bytes(buffer, length))
-                                      : process.kernel.read(process.pid, static_cast<int>(fd), memory.bytes(buffer, length));
+        ErrorOr<size_t> moved = move(memory.bytes(buffer, length), total);
         if (moved.is_error()) {
             if (total > 0)
-                break;  // bytes already moved win over the error, as on Linux
+                break;  // as on Linux
             return reply(info, to_wasi(moved.error()));
         }
         total += moved.value();
@@ -187,6 +187,15 @@ void transfer(const Info& info) {
     }
     GuestMemory(process).store<uint32_t>(result_at, static_cast<uint32_t>(total));
     reply(info, k_wasi_success);
+}
+
+template <bool Write>
+void transfer(const Info& info) {
+    auto& process = process_of(info);
+    int fd = static_cast<int>(u32(info, 0));
+    for_each_iovec(info, u32(info, 1), u32(info, 2), u32(info, 3), [&](std::span<std::byte> span, uint64_t) {
+        return Write ? process.kernel.write(process.pid, fd, span) : process.kernel.read(process.pid, fd, span);
+    });
 }
 
 void fd_close(const Info& info) {
@@ -330,33 +339,14 @@ int fd_arg(const Info& info, int index) { return static_cast<int>(u32(info, inde
 template <bool Write>
 void positioned_transfer(const Info& info) {
     auto& process = process_of(info);
-    GuestMemory memory(process);
     int fd = fd_arg(info, 0);
-    uint32_t iovs = u32(info, 1), count = u32(info, 2), result_at = u32(info, 4);
     uint64_t offset = u64(info, 3);
-    if (!memory.valid(iovs, 8ull * count) || !memory.valid(result_at, 4))
-        return reply(info, k_wasi_fault);
     if (offset > static_cast<uint64_t>(INT64_MAX))
         return reply(info, k_wasi_inval);
-    uint64_t total = 0;
-    for (uint32_t i = 0; i < count; ++i) {
-        uint32_t buffer = memory.load<uint32_t>(iovs + 8 * i), length = memory.load<uint32_t>(iovs + 8 * i + 4);
-        if (!memory.valid(buffer, length))
-            return reply(info, k_wasi_fault);
-        auto at = static_cast<int64_t>(offset + total);
-        ErrorOr<size_t> moved = Write ? process.kernel.pwrite(process.pid, fd, memory.bytes(buffer, length), at)
-                                      : process.kernel.pread(process.pid, fd, memory.bytes(buffer, length), at);
-        if (moved.is_error()) {
-            if (total > 0)
-                break;
-            return reply(info, to_wasi(moved.error()));
-        }
-        total += moved.value();
-        if (moved.value() < length)
-            break;
-    }
-    GuestMemory(process).store<uint32_t>(result_at, static_cast<uint32_t>(total));
-    reply(info, k_wasi_success);
+    for_each_iovec(info, u32(info, 1), u32(info, 2), u32(info, 4), [&](std::span<std::byte> span, uint64_t done) {
+        auto at = static_cast<int64_t>(offset + done);
+        return Write ? process.kernel.pwrite(process.pid, fd, span, at) : process.kernel.pread(process.pid, fd, span, at);
+    });
 }
 
 void fd_tell(const Info& info) {
