@@ -51,6 +51,10 @@ private:
     size_t m_size{0};
 };
 
+// Adds the `secure_exec` import module's functions (wasm_abi.h) to `namespace_object`.
+void install_secure_exec_imports(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                                 v8::Local<v8::Object> namespace_object, WasiProcess& process);
+
 // Adds every wasi_snapshot_preview1 function this driver implements to `namespace_object`.
 void install_preview1(v8::Isolate* isolate, v8::Local<v8::Context> context, v8::Local<v8::Object> namespace_object,
                       WasiProcess& process);

@@ -227,8 +227,11 @@ int WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle) {
                 if (from->StrictEquals(key("wasi_snapshot_preview1")) && !wasi->HasOwnProperty(context, name.As<v8::Name>()).FromMaybe(true))
                     wasi->Set(context, name, nosys).Check();
             }
+            auto extensions = v8::Object::New(v8_isolate);
+            install_secure_exec_imports(v8_isolate, context, extensions, process);
             auto imports = v8::Object::New(v8_isolate);
             imports->Set(context, key("wasi_snapshot_preview1"), wasi).Check();
+            imports->Set(context, key("secure_exec"), extensions).Check();
             auto instance_class = webassembly->Get(context, key("Instance")).ToLocalChecked().As<v8::Function>();
             v8::Local<v8::Value> instance_args[] = {module, imports};
             v8::Local<v8::Object> instance;

@@ -80,9 +80,8 @@ TEST_F(WasmDriverTest, TrueAndFalseExitCodes) {
 
 TEST_F(WasmDriverTest, CatReadsFilesAndStdinThroughTheKernel) {
     MUST(m_kernel->write_file("/home/user/notes.txt", "first\nsecond\n"));
-    // FIXME: relative paths resolve against "/" in WASI programs (wasi-libc keeps its own cwd);
-    // the secure_exec import module's getcwd will let the toolbox start in the kernel's cwd.
-    auto files = run("cat", {"/home/user/notes.txt", "-", "/home/user/notes.txt"}, "from stdin\n");
+    // "notes.txt" is relative to the process's cwd (/home/user): the toolbox starts there.
+    auto files = run("cat", {"/home/user/notes.txt", "-", "notes.txt"}, "from stdin\n");
     EXPECT_EQ(files.status, wait_status::exited(0));
     EXPECT_EQ(files.out, "first\nsecond\nfrom stdin\nfirst\nsecond\n");
     auto missing = run("cat", {"nope.txt"});
