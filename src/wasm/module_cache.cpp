@@ -20,8 +20,19 @@ v8::MaybeLocal<v8::WasmModuleObject> ModuleCache::module_for(v8::Isolate* isolat
         return {};
     auto compiled = std::make_shared<v8::CompiledWasmModule>(module->GetCompiledModule());
     std::lock_guard lock(m_mutex);
-    m_entries.emplace(hash, Entry{bytes, std::move(compiled)});
+    m_order.push_back(m_entries.emplace(hash, Entry{bytes, std::move(compiled)}));
+    m_bytes += bytes.size();
+    evict_locked();
     return module;
+}
+
+void ModuleCache::evict_locked() {
+    while (m_order.size() > 1 && (m_bytes > m_max_bytes || m_order.size() > m_max_entries)) {
+        auto oldest = m_order.front();
+        m_order.pop_front();
+        m_bytes -= oldest->second.bytes.size();
+        m_entries.erase(oldest);
+    }
 }
 
 size_t ModuleCache::size() const {

@@ -7,6 +7,7 @@
 
 #include <v8.h>
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,11 @@ namespace secure_exec::wasm {
 
 class ModuleCache {
 public:
+    // Binaries come from guests too, so the cache is bounded: past the budget the entries cached
+    // first are dropped (a module object already made from one stays valid).
+    explicit ModuleCache(size_t max_bytes = size_t{512} << 20, size_t max_entries = 64)
+        : m_max_bytes(max_bytes), m_max_entries(max_entries) {}
+
     // A module object for `isolate`, compiling `bytes` the first time they are seen. Empty on a
     // compile error (which is left in `try_catch` by the caller's TryCatch).
     v8::MaybeLocal<v8::WasmModuleObject> module_for(v8::Isolate* isolate, const std::string& bytes);
@@ -27,8 +33,14 @@ private:
         std::string bytes;  // compared in full: the hash only narrows the search
         std::shared_ptr<v8::CompiledWasmModule> compiled;
     };
+    void evict_locked();
+
+    const size_t m_max_bytes;
+    const size_t m_max_entries;
     mutable std::mutex m_mutex;
     std::multimap<size_t, Entry> m_entries;
+    std::deque<std::multimap<size_t, Entry>::iterator> m_order;  // insertion order, for eviction
+    size_t m_bytes{0};
 };
 
 }  // namespace secure_exec::wasm
