@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "../support/kernel_fixture.h"
+#include "../support/wait_helpers.h"
 
 namespace secure_exec::testing {
 
@@ -32,28 +33,8 @@ inline long long elapsed_ms(SteadyClock::time_point since) {
 }
 
 // Polls `condition` every millisecond until it holds or `timeout_ms` passed; returns whether it held.
-inline bool poll_until(const std::function<bool()>& condition, int timeout_ms = 5000) {
-    auto deadline = SteadyClock::now() + std::chrono::milliseconds(timeout_ms);
-    while (!condition()) {
-        if (SteadyClock::now() >= deadline)
-            return false;
-        host_sleep_ms(1);
-    }
-    return true;
-}
-
-// Like Linux WIFEXITED && WEXITSTATUS == code, with a readable failure message.
-inline std::string describe_status(int status) {
-    if (wait_status::if_exited(status))
-        return "exited(" + std::to_string(wait_status::exit_status(status)) + ")";
-    if (wait_status::if_stopped(status))
-        return "stopped(" + std::string(signal_name(wait_status::stop_signal(status))) + ")";
-    if (wait_status::if_continued(status))
-        return "continued";
-    if (wait_status::if_signaled(status))
-        return "signaled(" + std::string(signal_name(wait_status::term_signal(status))) + ")";
-    return "raw(" + std::to_string(status) + ")";
-}
+// The shared helpers (support/wait_helpers.h) with this suite's default deadline.
+inline bool poll_until(const std::function<bool()>& condition) { return poll_until(condition, 5000); }
 
 inline std::string exited(int code) { return describe_status(wait_status::exited(code)); }
 inline std::string signaled(int signal) { return describe_status(wait_status::signaled(signal)); }

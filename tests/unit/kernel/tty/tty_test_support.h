@@ -21,6 +21,7 @@
 #include <secure_exec/termios.h>
 
 #include "unit/kernel/fd/fd_test_support.h"
+#include "unit/kernel/support/wait_helpers.h"
 
 namespace secure_exec::testing::tty {
 
@@ -31,29 +32,11 @@ inline long long ms_since(Clock::time_point since) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
 }
 
-// Polls `condition` every millisecond until it holds or `timeout_ms` passes.
 inline bool wait_until(const std::function<bool()>& condition, int timeout_ms = 10000) {
-    auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (!condition()) {
-        if (Clock::now() >= deadline)
-            return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return true;
+    return poll_until(condition, timeout_ms);
 }
 
-// "exited(0)", "signaled(SIGINT)", "stopped(SIGTSTP)", for readable EXPECT_EQ messages.
-inline std::string status_text(int status) {
-    if (wait_status::if_exited(status))
-        return "exited(" + std::to_string(wait_status::exit_status(status)) + ")";
-    if (wait_status::if_stopped(status))
-        return "stopped(" + std::string(signal_name(wait_status::stop_signal(status))) + ")";
-    if (wait_status::if_continued(status))
-        return "continued";
-    if (wait_status::if_signaled(status))
-        return "signaled(" + std::string(signal_name(wait_status::term_signal(status))) + ")";
-    return "raw(" + std::to_string(status) + ")";
-}
+inline std::string status_text(int status) { return describe_status(status); }
 inline std::string exited_text(int code) { return status_text(wait_status::exited(code)); }
 inline std::string signaled_text(int signal) { return status_text(wait_status::signaled(signal)); }
 inline std::string stopped_text(int signal) { return status_text(wait_status::stopped(signal)); }
