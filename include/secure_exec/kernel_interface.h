@@ -37,6 +37,14 @@ class Driver;
 // Resolve relative paths against the process's working directory (openat's AT_FDCWD).
 constexpr int at_fdcwd = -100;
 
+// A descriptor for the child, like posix_spawn_file_actions: child_fd becomes a copy of the
+// caller's parent_fd (close-on-exec cleared), or is closed when parent_fd is -1. Applied in order,
+// after the stdio fields.
+struct SpawnFdAction {
+    int child_fd{-1};
+    int parent_fd{-1};
+};
+
 // A child to start. stdio fds name descriptors in the caller's table; -1 keeps the inherited one.
 struct SpawnRequest {
     std::string command;             // a registered name, a name to look up in PATH, or a path
@@ -46,6 +54,13 @@ struct SpawnRequest {
     int stdin_fd{-1};
     int stdout_fd{-1};
     int stderr_fd{-1};
+    std::vector<SpawnFdAction> fd_actions;
+    // Like POSIX_SPAWN_SETPGROUP: 0 puts the child in a new group of its own, N in group N (of
+    // the caller's session). Done before the child runs, so a job never runs outside its group.
+    std::optional<Pid> process_group;
+    // With process_group: also make the child's group the foreground group of the terminal open
+    // at this fd in the caller's table (what a job-control shell does for a foreground job).
+    int foreground_terminal_fd{-1};
 };
 
 struct PtyPair {

@@ -165,6 +165,12 @@ ErrorOr<Pid> KernelState::spawn(SpawnParams params) {
         ProcessIdentity{pid, program.driver, program.command, program.argv, environ, credentials},
         std::move(params.fds), cwd, params.parent ? params.parent->umask() : 022);
     TRY(m_processes.add(process, params.parent ? params.parent->pid() : 0, params.host_waitable));
+    if (params.before_start) {
+        if (auto prepared = params.before_start(*process); prepared.is_error()) {
+            m_processes.remove(pid);
+            return prepared.error();
+        }
+    }
     ProcessStart start{pid, params.parent ? params.parent->pid() : 0, program.command, program.executable_path,
                        program.argv, environ, cwd.path};
     auto handle = program.driver->spawn(start);

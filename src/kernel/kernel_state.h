@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,6 +44,9 @@ struct SpawnParams {
     std::optional<std::string> cwd;
     std::unique_ptr<FdTable> fds;
     bool host_waitable{false};
+    // Runs after the child exists and before its driver starts it (group and terminal setup);
+    // an error undoes the spawn.
+    std::function<ErrorOr<void>(Process& child)> before_start;
 };
 
 struct Program {

@@ -18,6 +18,33 @@ ErrorOr<void> wire_stdio(Process& parent, FdTable& child, int child_fd, int pare
     return child.install_at(child_fd, std::move(description));
 }
 
+ErrorOr<void> apply_fd_actions(Process& parent, FdTable& child, const std::vector<SpawnFdAction>& actions) {
+    for (const auto& action : actions) {
+        if (action.child_fd < 0)
+            return Errno::ebadf;
+        if (action.parent_fd < 0)
+            (void)child.close(action.child_fd);
+        else
+            TRY(wire_stdio(parent, child, action.child_fd, action.parent_fd));
+    }
+    return {};
+}
+
+// Group and terminal setup for a job-control shell's child, before the child runs.
+std::function<ErrorOr<void>(Process&)> job_setup(KernelState& state, Process& parent, const SpawnRequest& request) {
+    if (!request.process_group)
+        return {};
+    Pid group = *request.process_group;
+    int terminal_fd = request.foreground_terminal_fd;
+    return [&state, &parent, group, terminal_fd](Process& child) -> ErrorOr<void> {
+        TRY(state.processes().setpgid(parent, child.pid(), group));
+        if (terminal_fd < 0)
+            return {};
+        auto pty = TRY(terminal_at(parent, terminal_fd));
+        return state.terminals().set_foreground(parent, *pty, group == 0 ? child.pid() : group);
+    };
+}
+
 }  // namespace
 
 ErrorOr<Pid> KernelInterface::spawn(Pid pid, const SpawnRequest& request) {
@@ -26,13 +53,15 @@ ErrorOr<Pid> KernelInterface::spawn(Pid pid, const SpawnRequest& request) {
     TRY(wire_stdio(*process, *fds, 0, request.stdin_fd));
     TRY(wire_stdio(*process, *fds, 1, request.stdout_fd));
     TRY(wire_stdio(*process, *fds, 2, request.stderr_fd));
+    TRY(apply_fd_actions(*process, *fds, request.fd_actions));
     SpawnParams params{.parent = process.get(),
                        .command = request.command,
                        .args = request.args,
                        .environ = request.environ,
                        .cwd = request.cwd,
                        .fds = std::move(fds),
-                       .host_waitable = false};
+                       .host_waitable = false,
+                       .before_start = job_setup(m_state, *process, request)};
     return m_state.spawn(std::move(params));
 }
 

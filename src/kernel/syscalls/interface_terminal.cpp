@@ -18,12 +18,8 @@ struct TerminalCall {
 
 ErrorOr<TerminalCall> begin(KernelState& state, const Driver& driver, Pid pid, int fd) {
     auto process = TRY(enter_syscall(state, driver, pid));
-    auto description = TRY(process->fds().get(fd));
-    if (auto* replica = dynamic_cast<PtyReplica*>(&description->file()))
-        return TerminalCall{std::move(process), replica->pty()};
-    if (auto* master = dynamic_cast<PtyMaster*>(&description->file()))
-        return TerminalCall{std::move(process), master->pty()};
-    return Errno::enotty;
+    auto pty = TRY(terminal_at(*process, fd));
+    return TerminalCall{std::move(process), std::move(pty)};
 }
 
 }  // namespace

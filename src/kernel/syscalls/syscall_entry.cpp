@@ -14,4 +14,13 @@ ErrorOr<size_t> finish_write(KernelState& state, Process& process, const IoConte
     return result;
 }
 
+ErrorOr<std::shared_ptr<Pty>> terminal_at(Process& process, int fd) {
+    auto description = TRY(process.fds().get(fd));
+    if (auto* replica = dynamic_cast<PtyReplica*>(&description->file()))
+        return replica->pty();
+    if (auto* master = dynamic_cast<PtyMaster*>(&description->file()))
+        return master->pty();
+    return Errno::enotty;
+}
+
 }  // namespace secure_exec::kernel

@@ -6,6 +6,7 @@
 #include <secure_exec/driver.h>
 
 #include "kernel_state.h"
+#include "tty/pty.h"
 
 namespace secure_exec::kernel {
 
@@ -16,5 +17,8 @@ ErrorOr<std::shared_ptr<Process>> enter_syscall(KernelState& state, const Driver
 // A write that hit a pipe with no reader also raises SIGPIPE in the writer (pipe(7)), whether
 // it failed with EPIPE or returned the bytes it moved before the last reader left.
 ErrorOr<size_t> finish_write(KernelState& state, Process& process, const IoContext& context, ErrorOr<size_t> result);
+
+// The pseudo-terminal open at `fd` (either end); ENOTTY for any other file.
+ErrorOr<std::shared_ptr<Pty>> terminal_at(Process& process, int fd);
 
 }  // namespace secure_exec::kernel

@@ -51,6 +51,29 @@ TEST_F(ProcPosix, SpawnWithABadStdioDescriptorIsEbadfAndCreatesNothing) {
     EXPECT_TRUE(kernel().processes().empty());
 }
 
+// posix_spawn_file_actions: a child fd can be any of the caller's, and an inherited one closed.
+TEST_F(ProcPosix, SpawnFdActionsWireAndCloseDescriptors) {
+    EXPECT_EQ(run([this](ProcessContext& p) {
+        auto& k = p.kernel();
+        auto [read_end, write_end] = MUST(k.pipe(p.pid(), flags::o_cloexec));
+        int inherited = MUST(k.open(p.pid(), "/dev/null", flags::o_rdonly));
+        auto request = child([inherited](ProcessContext& c) {
+            bool closed = c.kernel().fcntl(c.pid(), inherited, flags::f_getfd).is_error();
+            bool cloexec_cleared = MUST(c.kernel().fcntl(c.pid(), 7, flags::f_getfd)) == 0;
+            bool wrote = !c.kernel().write(c.pid(), 7, as_bytes("via 7")).is_error();
+            return closed && cloexec_cleared && wrote ? 0 : 1;
+        });
+        request.fd_actions = {{.child_fd = 7, .parent_fd = write_end}, {.child_fd = inherited, .parent_fd = -1}};
+        Pid pid = MUST(k.spawn(p.pid(), request));
+        MUST(k.close(p.pid(), write_end));
+        EXPECT_EQ(describe_status(MUST(k.waitpid(p.pid(), pid)).status), exited(0));
+        EXPECT_EQ(MUST(p.read_all(read_end)), "via 7");
+        request.fd_actions = {{.child_fd = 8, .parent_fd = 99}};
+        EXPECT_EQ(err(k.spawn(p.pid(), request)), "EBADF");
+        return 0;
+    }), 0);
+}
+
 TEST_F(ProcPosix, SpawnWithABadCwdFails) {
     start();
     MUST(kernel().write_file("/tmp/file", "x"));

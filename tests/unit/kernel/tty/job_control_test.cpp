@@ -120,6 +120,40 @@ TEST_F(PtyJobControl, SessionLeaderAcquiresItsTerminalAndDevTtyOpens) {
     EXPECT_EQ(harness_set, "ENOTTY");
 }
 
+// posix_spawn-style job setup: the child is in its own group and in the foreground before it
+// runs its first instruction, so it never races the shell's setpgid/tcsetpgrp.
+TEST_F(PtyJobControl, SpawnCanStartAJobInItsOwnForegroundGroup) {
+    std::string seen, back, bad_group;
+    std::string status;
+    int code = run([&](ProcessContext& p) {
+        status = with_session(p, [&](ProcessContext& c, int tty) {
+            auto& ck = c.kernel();
+            CHECK_OK(ck.sigaction(c.pid(), signals::sigttou, ignore_signal()));
+            auto request = child([](ProcessContext& job) {
+                Pid self = job.pid();
+                bool own = MUST(job.kernel().getpgid(self, 0)) == self && MUST(job.kernel().tcgetpgrp(self, 0)) == self;
+                return own ? 0 : 1;
+            });
+            request.stdin_fd = request.stdout_fd = request.stderr_fd = tty;
+            request.process_group = 0;
+            request.foreground_terminal_fd = tty;
+            Pid job = CHECK_OK(ck.spawn(c.pid(), request));
+            seen = wait_child(ck, c.pid(), job);
+            CHECK_OK(ck.tcsetpgrp(c.pid(), tty, c.pid()));  // back to the shell, as after a foreground job
+            back = CHECK_OK(ck.tcgetpgrp(c.pid(), tty)) == c.pid() ? "shell" : "job";
+            request.process_group = 99999;  // no such group in the session: nothing is started
+            bad_group = err(ck.spawn(c.pid(), request));
+            return 0;
+        }, [](const Pair&) {});
+        return 0;
+    });
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(status, exited_text(0));
+    EXPECT_EQ(seen, exited_text(0));
+    EXPECT_EQ(back, "shell");
+    EXPECT_EQ(bad_group, "EPERM");
+}
+
 TEST_F(PtyJobControl, NocttyAndNonLeadersDoNotAcquire) {
     std::string noctty_pgrp, noctty_dev_tty, later_pgrp, non_leader, openpty_pgrp, second_terminal;
     int code = run([&](ProcessContext& p) {
