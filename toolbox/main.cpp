@@ -1,13 +1,9 @@
 // The toolbox's entry point: `echo hi` runs as argv[0] "echo" (a command stub or a link named
 // after the applet); `toolbox echo hi` works too.
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
-
-#include <secure_exec/wasm_abi.h>
 
 #include "applet.h"
 
@@ -40,26 +36,9 @@ const toolbox::Applet* find_applet(std::string_view name) {
     return nullptr;
 }
 
-// wasi-libc keeps its own working directory ("/" at start); take the kernel process's, so relative
-// paths mean what they mean to the user. Hosts without the secure_exec module report ENOSYS.
-void start_in_kernel_cwd() {
-    std::string cwd(256, '\0');
-    uint32_t length = 0;
-    uint32_t error = secure_exec_getcwd(cwd.data(), static_cast<uint32_t>(cwd.size()), &length);
-    if (error == 68 /* ERANGE */) {
-        cwd.resize(length);
-        error = secure_exec_getcwd(cwd.data(), static_cast<uint32_t>(cwd.size()), &length);
-    }
-    if (error != 0)
-        return;
-    cwd.resize(length);
-    (void)chdir(cwd.c_str());
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    start_in_kernel_cwd();
     std::string_view name = argc > 0 ? base_name(argv[0]) : "toolbox";
     if (const auto* applet = find_applet(name))
         return applet->main(argc, argv);

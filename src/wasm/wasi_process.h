@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <secure_exec/kernel_interface.h>
@@ -36,6 +37,19 @@ public:
     uint8_t* at(uint32_t offset) const { return m_base + offset; }
     std::span<std::byte> bytes(uint32_t offset, uint32_t length) const {
         return {reinterpret_cast<std::byte*>(m_base + offset), length};
+    }
+    std::string_view text(uint32_t offset, uint32_t length) const {
+        return {reinterpret_cast<const char*>(m_base + offset), length};
+    }
+    // The NUL-terminated string at `offset`; nullopt when it runs past the end of memory.
+    std::optional<std::string_view> c_string(uint32_t offset) const {
+        if (offset >= m_size)
+            return std::nullopt;
+        const void* end = std::memchr(m_base + offset, 0, m_size - offset);
+        if (!end)
+            return std::nullopt;
+        return std::string_view(reinterpret_cast<const char*>(m_base + offset),
+                                static_cast<const uint8_t*>(end) - (m_base + offset));
     }
     template <typename T>
     void store(uint32_t offset, T value) const { std::memcpy(m_base + offset, &value, sizeof value); }

@@ -81,6 +81,12 @@ TEST_F(WasiProgramTest, ProcRaiseTranslatesSignalNumbers) {
     expect_passes("raise", {"chld_ignored"}, {}, {}, wait_status::signaled(signals::sigterm));
 }
 
+// The secure_exec import module through toolbox/sys: the program spawns itself in child roles.
+TEST_F(WasiProgramTest, ProcessesPipesAndSignalsThroughTheExtensionModule) {
+    expect_passes("spawn", {"spawn_wait", "pipeline", "descriptors", "groups_kill", "signals", "identity_cwd",
+                            "modes", "terminal_calls"});
+}
+
 TEST_F(WasiProgramTest, ArgsAndEnviron) {
     SpawnOptions options;
     options.env = {{"GREETING", "hello world"}, {"EMPTY", ""}, {"A", "b=c"}};
