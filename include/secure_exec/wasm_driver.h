@@ -25,8 +25,10 @@ struct WasmDriverOptions {
     std::string toolbox_path;
     // Command names the toolbox provides (default: what this build's toolbox has).
     std::vector<std::string> toolbox_commands{"cat", "echo", "false", "true"};
-    // Per-process limits: the V8 heap and ArrayBuffers, and CPU time (0: unlimited).
+    // Per-process limits: the V8 heap and ArrayBuffers; wasm linear memory (memory.grow, and so
+    // malloc, fails past it; a module whose minimum is larger cannot run); CPU time (0: unlimited).
     size_t heap_limit_bytes{256u << 20};
+    size_t memory_limit_bytes{256u << 20};
     uint64_t cpu_limit_ms{0};
 };
 

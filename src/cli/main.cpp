@@ -58,6 +58,7 @@ ErrorOr<std::unique_ptr<Kernel>> make_kernel(const CommonOptions& common) {
     WasmDriverOptions wasm;
     wasm.toolbox_path = toolbox_path();
     wasm.heap_limit_bytes = common.memory_mb << 20;
+    wasm.memory_limit_bytes = common.memory_mb << 20;
     wasm.cpu_limit_ms = common.cpu_ms;
     if (::access(wasm.toolbox_path.c_str(), R_OK) != 0)
         wasm.toolbox_path.clear();  // run without the toolbox rather than not at all

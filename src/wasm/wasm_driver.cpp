@@ -2,6 +2,7 @@
 // module compiled once per binary (ModuleCache) and WASI preview1 over KernelInterface.
 #include <secure_exec/wasm_driver.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -15,6 +16,7 @@
 
 #include "v8/cpu_watchdog.h"
 #include "v8/isolate.h"
+#include "wasm/memory_limit.h"
 #include "wasm/module_cache.h"
 #include "wasm/wasi_errno.h"
 #include "wasm/wasi_process.h"
@@ -104,6 +106,7 @@ public:
         m_toolbox.assign(std::istreambuf_iterator<char>(file), {});
         if (m_toolbox.substr(0, 4) != k_wasm_magic)
             return Errno::enoexec;
+        m_toolbox = TRY(with_memory_limit(m_toolbox, memory_limit_pages()));
         return {};
     }
 
@@ -146,11 +149,15 @@ private:
         m_finished.clear();
     }
 
+    uint32_t memory_limit_pages() const {
+        return static_cast<uint32_t>(std::min<uint64_t>(m_options.memory_limit_bytes / k_wasm_page_bytes, UINT32_MAX));
+    }
+
     ErrorOr<std::string> module_bytes(const ProcessStart& start) {
         if (!start.executable_path.empty()) {
             auto bytes = read_guest_file(*m_kernel, start.pid, start.executable_path);
             if (!bytes.is_error() && bytes.value().substr(0, 4) == k_wasm_magic)
-                return bytes;
+                return with_memory_limit(bytes.value(), memory_limit_pages());
         }
         if (!m_toolbox.empty())
             return m_toolbox;  // a /bin stub of a toolbox applet
@@ -180,7 +187,9 @@ int WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle) {
     KernelInterface& kernel = *m_kernel;
     auto bytes = module_bytes(start);
     if (bytes.is_error()) {
-        say(kernel, start.pid, start.argv.at(0) + ": cannot execute: " + std::string(errno_message(bytes.error())) + "\n");
+        std::string reason = bytes.error() == Errno::enomem ? "it needs more memory than the limit allows"
+                                                            : std::string(errno_message(bytes.error()));
+        say(kernel, start.pid, start.argv.at(0) + ": cannot execute: " + reason + "\n");
         return k_exit_cannot_run;
     }
     WasiProcess process{kernel, start.pid, start.argv, start.environ};

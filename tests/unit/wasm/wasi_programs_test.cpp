@@ -94,5 +94,25 @@ TEST_F(WasiProgramTest, ArgsAndEnviron) {
                   options);
 }
 
+// The per-process memory limit caps linear memory: malloc fails near it (the program checks), and a
+// module whose minimum memory is above it does not start.
+TEST_F(WasiProgramTest, MemoryLimitCapsLinearMemory) {
+    m_kernel->dispose();
+    m_kernel = MUST(Kernel::create({}));
+    MUST(m_kernel->mount(make_wasm_driver(WasmDriverOptions{.memory_limit_bytes = 48u << 20})));
+    expect_passes("memory", {"limited"}, {"48"});
+    m_kernel->dispose();
+    m_kernel = MUST(Kernel::create({}));
+    MUST(m_kernel->mount(make_wasm_driver(WasmDriverOptions{.memory_limit_bytes = 64u << 10})));
+    std::string bytes = host_file(std::string(SECURE_EXEC_WASI_PROGRAMS_DIR) + "/memory.wasm");
+    MUST(m_kernel->write_file("/usr/local/bin/memory.wasm", bytes, 0755));
+    auto process = MUST(m_kernel->spawn("/usr/local/bin/memory.wasm", {"1"}, {}));
+    auto status = process->wait_for(30000);
+    ASSERT_TRUE(status.has_value());
+    EXPECT_EQ(*status, wait_status::exited(126));
+    EXPECT_NE(process->stderr_text().find("cannot execute: it needs more memory than the limit allows"), std::string::npos)
+        << process->stderr_text();
+}
+
 }  // namespace
 }  // namespace secure_exec
