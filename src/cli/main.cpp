@@ -2,9 +2,8 @@
 //
 //   secure-exec shell [--command NAME] [options]
 //   secure-exec exec [options] PROGRAM [ARG]...
+//   secure-exec run [options] 'COMMAND LINE'          (sh -c, once the toolbox has sh)
 //   options: --mount HOST:GUEST[:rw]... --cwd DIR --env K=V... --memory MB --cpu-ms N
-//
-// `run` (sh -c) arrives with the shell, `node` with the Node driver.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -107,6 +106,8 @@ int run_exec(const CommonOptions& common, std::vector<std::string> command) {
     auto process = kernel.value()->spawn(program, std::move(command), std::move(spawn));
     if (process.is_error()) {
         std::cerr << "secure-exec: " << program << ": " << errno_message(process.error()) << "\n";
+        if (program == "sh" && process.error() == Errno::enoent)
+            std::cerr << "secure-exec: `run` needs the toolbox's sh, which this build does not have yet\n";
         return process.error() == Errno::enoent ? 127 : 126;
     }
     std::thread input = forward_stdin(*process.value());
@@ -185,7 +186,14 @@ int main(int argc, char** argv) {
     add_common_options(*exec, exec_options);
     exec->add_option("program", exec_program, "The program, then its arguments")->required();
     exec->prefix_command();  // everything after PROGRAM is its own, options included
+    CommonOptions run_options;
+    std::string run_line;
+    auto* run = app.add_subcommand("run", "Run a command line with sh -c inside a fresh sandbox");
+    add_common_options(*run, run_options);
+    run->add_option("command", run_line, "The command line")->required();
     CLI11_PARSE(app, argc, argv);
+    if (run->parsed())
+        return run_exec(run_options, {"sh", "-c", run_line});
     if (shell->parsed())
         return run_shell(shell_options, shell_command);
     if (exec->parsed()) {

@@ -51,5 +51,14 @@ expect unknown-command-127 test $? -eq 127
 "$cli" exec --mount /nonexistent:/x true 2>/dev/null
 expect bad-mount-125 test $? -eq 125
 
+# --cpu-ms stops a guest that keeps the CPU busy: 124, as timeout(1).
+"$cli" exec --cpu-ms 300 cat /dev/zero >/dev/null 2>"$work/.cpu.err"
+expect cpu-limit-124 test $? -eq 124
+expect cpu-message grep -q "CPU time limit exceeded" "$work/.cpu.err"
+# `run` is sh -c: until the toolbox has sh it says so and exits 127, as a shell for a missing command.
+"$cli" run 'echo hi' >/dev/null 2>"$work/.run.err"
+expect run-without-sh-127 test $? -eq 127
+expect run-message grep -q "needs the toolbox's sh" "$work/.run.err"
+
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
