@@ -31,3 +31,6 @@ fi
 
 # V8 (Debian's libnode, unpacked locally; see the script for why).
 "$(dirname "$0")/setup-libnode.sh"
+
+# Third-party wasm32-wasi programs from npm, pinned by tests/third_party/package-lock.json.
+"$(dirname "$0")/setup-npm.sh"
