@@ -6,11 +6,14 @@
 
 #include <array>
 #include <cstdio>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include <secure_exec/kernel.h>
+#include <secure_exec/kernel_interface.h>
 #include <secure_exec/signals.h>
+#include <secure_exec/terminal.h>
 #include <secure_exec/wasm_driver.h>
 
 namespace secure_exec {
@@ -112,6 +115,27 @@ TEST_F(WasiProgramTest, MemoryLimitCapsLinearMemory) {
     EXPECT_EQ(*status, wait_status::exited(126));
     EXPECT_NE(process->stderr_text().find("cannot execute: it needs more memory than the limit allows"), std::string::npos)
         << process->stderr_text();
+}
+
+// The terminal calls on a real PTY: the program runs as the session leader of open_shell's terminal.
+TEST_F(WasiProgramTest, TerminalCallsOnAPseudoTerminal) {
+    std::string bytes = host_file(std::string(SECURE_EXEC_WASI_PROGRAMS_DIR) + "/terminal.wasm");
+    ASSERT_EQ(bytes.substr(0, 4), std::string("\0asm", 4)) << "terminal.wasm was not built";
+    MUST(m_kernel->write_file("/usr/local/bin/terminal.wasm", bytes, 0755));
+    std::mutex mutex;
+    std::string screen;
+    ShellOptions options{.command = "/usr/local/bin/terminal.wasm", .columns = 100, .rows = 30};
+    options.on_data = [&](std::span<const std::byte> data) {
+        std::lock_guard lock(mutex);
+        screen.append(as_text(data));
+    };
+    auto shell = MUST(m_kernel->open_shell(std::move(options)));
+    auto status = shell->wait_for(30000);
+    ASSERT_TRUE(status.has_value()) << "terminal.wasm did not finish";
+    std::lock_guard lock(mutex);
+    EXPECT_EQ(*status, wait_status::exited(0)) << screen;
+    for (const char* check : {"isatty", "termios", "winsize", "job_control"})  // ONLCR: lines end in \r\n
+        EXPECT_NE(screen.find(std::string("ok ") + check + "\r\n"), std::string::npos) << "missing " << check << "\n" << screen;
 }
 
 }  // namespace

@@ -249,12 +249,11 @@ static void check_identity_and_cwd(void) {
     options.stdout_fd = out[1];
     char* argv[] = {(char*)self, "where", NULL};
     char* env[] = {"X=inherited-cwd", NULL};
-    pid_t child = sx_spawn(self, argv, env, &options);
+    CHECK(finish(sx_spawn(self, argv, env, &options)) == 0); /* one at a time: output in order */
     options.cwd = "/tmp";
     char* env2[] = {"X=given-cwd", NULL};
-    pid_t second = sx_spawn(self, argv, env2, &options);
+    CHECK(finish(sx_spawn(self, argv, env2, &options)) == 0);
     close(out[1]);
-    CHECK(finish(child) == 0 && finish(second) == 0);
     char text[256];
     read_all(out[0], text, sizeof text);
     CHECK(strcmp(text, "/tmp/spawn-dir inherited-cwd\n/tmp given-cwd\n") == 0);
