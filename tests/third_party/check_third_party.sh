@@ -48,6 +48,9 @@ printf '{"name": "shout", "version": "1.0.0", "main": "lib/index.js"}\n' >"$work
 printf 'exports.shout = (text) => text.toUpperCase() + "!";\n' >"$work/node/w/vendor/shout/lib/index.js"
 ln -s ../vendor/shout "$work/node/w/node_modules/shout"
 printf 'let x = (1 +;\n' >"$work/node/w/src/bad.js"
+# About 680 KB of output: ten times a pipe's buffer.
+long=$(printf '%0200d' 0)
+for i in $(seq 3000); do printf 'export const v%d = "%s" + %d;\n' "$i" "$long" "$i"; done >"$work/node/w/big.js"
 
 failures=0
 checks=0
@@ -79,6 +82,7 @@ add_case minify-stdin 'const  answer = 6 * 7;\nif (answer) { console.log( answer
 add_case bundle-files '' -- /w/src/main.ts --bundle --format=esm
 add_case syntax-error '' -- /w/src/bad.js
 add_case missing-entry '' -- /w/missing.js
+add_case big-output '' -- /w/big.js --format=cjs
 add_case write-outdir '' -- /w/src/main.ts /w/src/greet.ts --bundle --minify --sourcemap --outdir=/out/new/dir \
   --metafile=/out/meta.json --log-level=warning
 
@@ -107,6 +111,7 @@ done
 
 expect version-is-pinned test "$(cat "$work/box/version.out")" = "$version"
 expect bundle-followed-symlink grep -q '^// w/vendor/shout/lib/index.js' "$work/box/bundle-files.out"
+expect big-output-whole test "$(wc -c <"$work/box/big-output.out")" -gt 600000
 expect syntax-error-exit-1 test "$(cat "$work/box/syntax-error.code")" = 1
 expect outdir-same-files diff -r "$work/node/out" "$work/box-out"
 expect outdir-written test -s "$work/box-out/new/dir/main.js" -a -s "$work/box-out/new/dir/main.js.map"
