@@ -16,6 +16,7 @@
 
 #include "v8/cpu_watchdog.h"
 #include "v8/isolate.h"
+#include "wasm/isolate_pool.h"
 #include "wasm/memory_limit.h"
 #include "wasm/module_cache.h"
 #include "wasm/wasi_errno.h"
@@ -29,6 +30,9 @@ constexpr std::string_view k_wasm_magic{"\0asm", 4};
 constexpr int k_exit_trap = 134;        // like SIGABRT's 128 + 6: the guest crashed
 constexpr int k_exit_cpu_limit = 124;   // as timeout(1)
 constexpr int k_exit_cannot_run = 126;  // as a shell's "cannot execute"
+// A finished program whose linear memory grew past this gets a full GC before its isolate is
+// reused, so the memory goes back to the host now rather than at some later collection.
+constexpr size_t k_collect_after_bytes = size_t{16} << 20;
 
 // The kernel's handle on a running program: stops its isolate on a fatal signal.
 class WasmProcessHandle final : public DriverProcess {
@@ -40,6 +44,10 @@ public:
         m_terminated = true;
         if (m_isolate)
             m_isolate->terminate();
+    }
+    bool terminated() {
+        std::lock_guard lock(m_mutex);
+        return m_terminated;
     }
     void attach(v8_layer::Isolate* isolate) {
         std::lock_guard lock(m_mutex);
@@ -85,7 +93,10 @@ std::string exception_text(v8::Isolate* isolate, v8::TryCatch& try_catch) {
 
 class WasmDriver final : public Driver {
 public:
-    explicit WasmDriver(WasmDriverOptions options) : m_options(std::move(options)) {}
+    explicit WasmDriver(WasmDriverOptions options)
+        : m_options(std::move(options)),
+          m_isolates(v8_layer::IsolateOptions{.heap_limit_bytes = m_options.heap_limit_bytes,
+                                              .array_buffer_limit_bytes = m_options.heap_limit_bytes}) {}
     ~WasmDriver() override { dispose(); }
 
     std::string_view name() const override { return "wasmvm"; }
@@ -135,6 +146,7 @@ public:
         }
         for (auto& [id, thread] : threads)
             thread.join();
+        m_isolates.clear();
     }
 
 private:
@@ -164,17 +176,32 @@ private:
         return Errno::enoexec;
     }
 
+    // How a program ended, for its exit code and for whether its isolate may serve another.
+    struct Outcome {
+        int code{0};
+        bool reusable{false};
+        bool large_memory{false};
+    };
+
     void run(const ProcessStart& start, WasmProcessHandle& handle) {
-        int code = execute(start, handle);
-        m_kernel->exit(start.pid, code);
+        auto lease = m_isolates.acquire();
+        Outcome outcome = execute(start, handle, *lease.isolate);
+        m_kernel->exit(start.pid, outcome.code);  // the parent's waitpid returns now; tidying follows
+        if (outcome.reusable && outcome.large_memory) {
+            v8::Locker locker(lease.isolate->get());
+            v8::Isolate::Scope scope(lease.isolate->get());
+            lease.isolate->get()->LowMemoryNotification();
+        }
+        m_isolates.release(std::move(lease), outcome.reusable);
     }
 
-    int execute(const ProcessStart& start, WasmProcessHandle& handle);
+    Outcome execute(const ProcessStart& start, WasmProcessHandle& handle, v8_layer::Isolate& isolate);
 
     const WasmDriverOptions m_options;
     std::string m_toolbox;
     KernelInterface* m_kernel{nullptr};
     ModuleCache m_cache;
+    IsolatePool m_isolates;
     v8_layer::CpuWatchdog m_watchdog;
     std::mutex m_mutex;
     std::map<uint64_t, std::thread> m_threads;
@@ -183,21 +210,20 @@ private:
     bool m_disposed{false};
 };
 
-int WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle) {
+WasmDriver::Outcome WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle,
+                                        v8_layer::Isolate& isolate) {
     KernelInterface& kernel = *m_kernel;
     auto bytes = module_bytes(start);
     if (bytes.is_error()) {
         std::string reason = bytes.error() == Errno::enomem ? "it needs more memory than the limit allows"
                                                             : std::string(errno_message(bytes.error()));
         say(kernel, start.pid, start.argv.at(0) + ": cannot execute: " + reason + "\n");
-        return k_exit_cannot_run;
+        return Outcome{.code = k_exit_cannot_run, .reusable = true};
     }
     WasiProcess process{kernel, start.pid, start.argv, start.environ};
     auto root = kernel.open(start.pid, "/", flags::o_rdonly | flags::o_directory | flags::o_cloexec);
     process.preopen_fd = root.is_error() ? -1 : root.value();
 
-    v8_layer::Isolate isolate(v8_layer::IsolateOptions{.heap_limit_bytes = m_options.heap_limit_bytes,
-                                                       .array_buffer_limit_bytes = m_options.heap_limit_bytes});
     handle.attach(&isolate);
     std::unique_ptr<v8_layer::CpuWatchdog::Guard> guard;
     if (m_options.cpu_limit_ms > 0)
@@ -205,7 +231,12 @@ int WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle) {
     v8::Isolate* v8_isolate = isolate.get();
     process.isolate = v8_isolate;
     int code = 0;
+    bool terminated = false;
+    size_t memory_bytes = 0;
     {
+        // The Locker moves the isolate to this thread (its stack limit, its thread data): a
+        // pooled isolate last ran on another process's thread.
+        v8::Locker locker(v8_isolate);
         v8::Isolate::Scope isolate_scope(v8_isolate);
         v8::HandleScope handles(v8_isolate);
         auto context = v8::Context::New(v8_isolate);
@@ -272,11 +303,16 @@ int WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle) {
             say(kernel, start.pid, start.argv.at(0) + ": wasm trap: " + exception_text(v8_isolate, try_catch) + "\n");
             return k_exit_trap;
         }();
+        terminated = try_catch.HasTerminated();
+        if (!process.memory.IsEmpty())
+            memory_bytes = process.memory.Get(v8_isolate)->Buffer()->ByteLength();
         process.memory.Reset();
     }
+    bool over_cpu = guard && guard->exceeded();
     guard.reset();
     handle.attach(nullptr);
-    return code;
+    bool reusable = !terminated && !over_cpu && !handle.terminated();
+    return Outcome{.code = code, .reusable = reusable, .large_memory = memory_bytes > k_collect_after_bytes};
 }
 
 }  // namespace secure_exec::wasm
