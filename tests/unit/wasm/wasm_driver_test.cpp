@@ -162,5 +162,32 @@ TEST_F(WasmDriverTest, InvalidModuleIsAClearError) {
     EXPECT_NE(result.err.find("invalid wasm module"), std::string::npos) << result.err;
 }
 
+// Isolates are pooled between processes: nothing of a killed, CPU-limited or trapped guest may
+// reach the next one, and an isolate retired after its use count is replaced transparently.
+TEST_F(WasmDriverTest, PooledIsolatesStartEveryProcessClean) {
+    MUST(m_kernel->write_file("/tmp/spin.wasm", k_spin_module, 0755));
+    MUST(m_kernel->write_file("/tmp/trap.wasm", k_trap_module, 0755));
+    for (int round = 0; round < 3; ++round) {
+        auto spinning = MUST(m_kernel->spawn("/tmp/spin.wasm", {}, {}));
+        MUST(spinning->kill(signals::sigint));
+        EXPECT_EQ(spinning->wait(), wait_status::signaled(signals::sigint));
+        EXPECT_EQ(run("echo", {"after", "kill"}).out, "after kill\n");
+        EXPECT_EQ(run("/tmp/spin.wasm", {}).status, wait_status::exited(124));
+        EXPECT_EQ(run("echo", {"after", "cpu", "limit"}).out, "after cpu limit\n");
+        EXPECT_EQ(run("/tmp/trap.wasm", {}).status, wait_status::exited(134));
+        EXPECT_EQ(run("cat", {}, "after trap\n").out, "after trap\n");
+    }
+    // A kill that arrives after the program finished must not end the next one on that isolate.
+    for (int i = 0; i < 20; ++i) {
+        auto quick = MUST(m_kernel->spawn("true", {}, {}));
+        quick->close_stdin();
+        (void)quick->kill(signals::sigterm);
+        (void)quick->wait();
+        EXPECT_EQ(run("echo", {"next"}).out, "next\n") << "round " << i;
+    }
+    for (int i = 0; i < 150; ++i)  // past an isolate's 64 uses
+        ASSERT_EQ(run(i % 2 ? "true" : "false", {}).status, wait_status::exited(i % 2 ? 0 : 1)) << i;
+}
+
 }  // namespace
 }  // namespace secure_exec
