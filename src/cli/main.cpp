@@ -11,6 +11,8 @@
 
 #include <unistd.h>
 
+#include <set>
+#include <string_view>
 #include <thread>
 
 #include <secure_exec/function_driver.h>
@@ -170,6 +172,24 @@ int run_shell(const CommonOptions& common, const std::string& command) {
     return code.value();
 }
 
+// Where `exec`'s PROGRAM starts in argv (argc if nowhere). What follows it is the program's own,
+// including --help, which CLI11 would otherwise answer itself.
+int program_index(int argc, char** argv) {
+    if (argc < 2 || std::string_view(argv[1]) != "exec")
+        return argc;
+    static const std::set<std::string_view> k_with_value{"--mount", "--env", "--cwd", "--memory", "--cpu-ms"};
+    for (int i = 2; i < argc; ++i) {
+        std::string_view arg(argv[i]);
+        if (k_with_value.contains(arg))
+            ++i;
+        else if (arg == "--")
+            return i + 1;
+        else if (!arg.starts_with("-"))
+            return i;
+    }
+    return argc;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -191,7 +211,12 @@ int main(int argc, char** argv) {
     auto* run = app.add_subcommand("run", "Run a command line with sh -c inside a fresh sandbox");
     add_common_options(*run, run_options);
     run->add_option("command", run_line, "The command line")->required();
-    CLI11_PARSE(app, argc, argv);
+    int program_at = program_index(argc, argv);
+    std::vector<std::string> program_args(argv + std::min(program_at + 1, argc), argv + argc);
+    std::vector<char*> ours(argv, argv + std::min(program_at + 1, argc));
+    if (program_at < argc && std::string_view(argv[program_at - 1]) == "--")
+        ours.erase(ours.begin() + program_at - 1);  // CLI11 would hand the "--" to the program
+    CLI11_PARSE(app, static_cast<int>(ours.size()), ours.data());
     if (run->parsed())
         return run_exec(run_options, {"sh", "-c", run_line});
     if (shell->parsed())
@@ -200,6 +225,7 @@ int main(int argc, char** argv) {
         std::vector<std::string> command{exec_program};
         for (const auto& extra : exec->remaining())
             command.push_back(extra);
+        command.insert(command.end(), program_args.begin(), program_args.end());
         return run_exec(exec_options, command);
     }
     return 2;

@@ -41,6 +41,8 @@ compare false '' -- false
 compare cat-stdin 'line one\nline two\n' -- cat
 compare cat-mounted-file '' -- cat "$work/in.txt"
 compare cat-missing '' -- cat "$work/missing.txt"
+compare after-double-dash '' -- -- echo -- x
+compare program-help-is-the-programs '' -- echo a --help
 compare cat-mixed 'stdin\n' -- cat "$work/in.txt" - "$work/in.txt"
 
 # Isolation: the host's files are not there unless mounted, and mounts are read-only by default.
