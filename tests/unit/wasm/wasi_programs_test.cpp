@@ -138,5 +138,10 @@ TEST_F(WasiProgramTest, TerminalCallsOnAPseudoTerminal) {
         EXPECT_NE(screen.find(std::string("ok ") + check + "\r\n"), std::string::npos) << "missing " << check << "\n" << screen;
 }
 
+TEST_F(WasiProgramTest, RandomAndExitCodes) {
+    expect_passes("random_exit", {"getentropy", "arc4random"}, {"42"}, {}, wait_status::exited(42));
+    expect_passes("random_exit", {"getentropy"}, {"300"}, {}, wait_status::exited(300 & 0xff));
+}
+
 }  // namespace
 }  // namespace secure_exec
