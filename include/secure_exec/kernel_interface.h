@@ -94,6 +94,10 @@ public:
     ErrorOr<std::vector<DirEntry>> read_directory(Pid pid, int fd);
     ErrorOr<std::pair<int, int>> pipe(Pid pid, int flags = 0);
     ErrorOr<PollState> poll_state(Pid pid, int fd);
+    // poll(2): waits until a descriptor has one of its `events` (or POLLERR/POLLHUP), the timeout
+    // passes (0: only check; nullopt: no limit) or a signal arrives (EINTR). Fills every revents
+    // (POLLNVAL for fds that are not open) and returns how many are nonzero; 0 on timeout.
+    ErrorOr<size_t> poll(Pid pid, std::span<PollFd> fds, std::optional<uint64_t> timeout_ns);
     ErrorOr<bool> isatty(Pid pid, int fd);
     // Open descriptors, ascending.
     ErrorOr<std::vector<int>> open_fds(Pid pid);

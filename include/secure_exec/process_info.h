@@ -38,4 +38,22 @@ struct PollState {
     bool error{false};
 };
 
+// poll(2)'s event bits, with Linux's values. POLLERR, POLLHUP and POLLNVAL are reported whether
+// or not they were asked for.
+namespace poll_events {
+constexpr short pollin = 0x001;
+constexpr short pollout = 0x004;
+constexpr short pollerr = 0x008;
+constexpr short pollhup = 0x010;
+constexpr short pollnval = 0x020;
+}  // namespace poll_events
+
+// One entry of KernelInterface::poll, laid out like struct pollfd. A negative fd is skipped
+// (revents 0), as poll(2) does.
+struct PollFd {
+    int fd{-1};
+    short events{0};
+    short revents{0};
+};
+
 }  // namespace secure_exec

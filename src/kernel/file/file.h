@@ -46,6 +46,11 @@ public:
                                        bool append) = 0;
     virtual ErrorOr<Stat> stat() = 0;
     virtual PollState poll() { return {.readable = true, .writable = true}; }
+    // For poll(2) on several files: queue `waiter` (WaitQueue::add_prepared) on whatever is woken
+    // when poll()'s answer may change, until poll_unsubscribe(). Files that never block have
+    // nothing to announce, hence the empty default.
+    virtual void poll_subscribe(Waiter& waiter) { (void)waiter; }
+    virtual void poll_unsubscribe(Waiter& waiter) { (void)waiter; }
     virtual ErrorOr<void> truncate(uint64_t size) {
         (void)size;
         return Errno::einval;

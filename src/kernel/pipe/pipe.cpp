@@ -116,6 +116,16 @@ PollState Pipe::poll_writer() {
     return {.readable = false, .writable = m_readers > 0 && space_locked() > 0, .error = m_readers == 0};
 }
 
+void Pipe::add_poller(bool read_end, Waiter& waiter) {
+    MutexLocker lock(m_mutex);
+    (read_end ? m_read_waiters : m_write_waiters).add_prepared(waiter);
+}
+
+void Pipe::remove_poller(bool read_end, Waiter& waiter) {
+    MutexLocker lock(m_mutex);
+    (read_end ? m_read_waiters : m_write_waiters).remove(waiter);
+}
+
 void Pipe::open_reader() {
     MutexLocker lock(m_mutex);
     ++m_readers;
@@ -183,6 +193,10 @@ ErrorOr<Stat> PipeEnd::stat() {
 }
 
 PollState PipeEnd::poll() { return m_direction == Direction::read ? m_pipe->poll_reader() : m_pipe->poll_writer(); }
+
+void PipeEnd::poll_subscribe(Waiter& waiter) { m_pipe->add_poller(m_direction == Direction::read, waiter); }
+
+void PipeEnd::poll_unsubscribe(Waiter& waiter) { m_pipe->remove_poller(m_direction == Direction::read, waiter); }
 
 std::string PipeEnd::link_text() const { return "pipe:[" + std::to_string(m_pipe->id()) + "]"; }
 

@@ -37,6 +37,10 @@ public:
     ErrorOr<size_t> write(IoContext& context, std::span<const std::byte> data);
     PollState poll_reader();
     PollState poll_writer();
+    // poll(2) on several files: `waiter` joins the queue that is woken whenever the PollState of
+    // the read end (data, no writers) or of the write end (room, no readers) may change.
+    void add_poller(bool read_end, Waiter& waiter);
+    void remove_poller(bool read_end, Waiter& waiter);
     void open_reader();
     void open_writer();
     void close_reader();
@@ -74,6 +78,8 @@ public:
                                bool append) override;
     ErrorOr<Stat> stat() override;
     PollState poll() override;
+    void poll_subscribe(Waiter& waiter) override;
+    void poll_unsubscribe(Waiter& waiter) override;
     std::string link_text() const override;
 
 private:

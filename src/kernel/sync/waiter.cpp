@@ -42,6 +42,8 @@ void WaitQueue::add(Waiter& waiter) {
     m_waiters.push_back(&waiter);
 }
 
+void WaitQueue::add_prepared(Waiter& waiter) { m_waiters.push_back(&waiter); }
+
 void WaitQueue::remove(Waiter& waiter) {
     auto it = std::find(m_waiters.begin(), m_waiters.end(), &waiter);
     if (it != m_waiters.end())

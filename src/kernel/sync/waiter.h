@@ -50,6 +50,9 @@ class WaitQueue {
 public:
     // Preconditions: the owner's lock is held; `waiter` stays valid until remove().
     void add(Waiter& waiter);
+    // Like add(), but keeps the wake token: for one waiter on several queues at once (poll), whose
+    // thread clears the token itself before it checks the objects of all of them.
+    void add_prepared(Waiter& waiter);
     void remove(Waiter& waiter);
     void wake_all();
     bool empty() const { return m_waiters.empty(); }

@@ -1,7 +1,10 @@
-// KernelInterface: descriptor calls (open, read, write, seek, dup, fcntl, pipe, ...).
+// KernelInterface: descriptor calls (open, read, write, seek, dup, fcntl, pipe, poll, ...).
 #include <secure_exec/kernel_interface.h>
 #include <secure_exec/open_flags.h>
 
+#include <chrono>
+
+#include "file/poll_files.h"
 #include "pipe/pipe.h"
 #include "syscalls/fs_calls.h"
 #include "syscalls/syscall_entry.h"
@@ -9,6 +12,18 @@
 namespace secure_exec {
 
 using namespace kernel;
+
+namespace {
+
+// Timeouts past about a century wait without limit, so the deadline cannot overflow the clock.
+std::optional<Waiter::Clock::time_point> deadline_after(std::optional<uint64_t> timeout_ns) {
+    constexpr uint64_t k_century_ns = 100ull * 365 * 24 * 3600 * 1'000'000'000ull;
+    if (!timeout_ns || *timeout_ns > k_century_ns)
+        return std::nullopt;
+    return Waiter::Clock::now() + std::chrono::nanoseconds(*timeout_ns);
+}
+
+}  // namespace
 
 ErrorOr<int> KernelInterface::open(Pid pid, std::string_view path, int flags, uint32_t mode, int dirfd) {
     auto process = TRY(enter_syscall(m_state, m_driver, pid));
@@ -138,6 +153,24 @@ ErrorOr<PollState> KernelInterface::poll_state(Pid pid, int fd) {
     auto process = TRY(enter_syscall(m_state, m_driver, pid));
     auto description = TRY(process->fds().get(fd));
     return description->file().poll();
+}
+
+ErrorOr<size_t> KernelInterface::poll(Pid pid, std::span<PollFd> fds, std::optional<uint64_t> timeout_ns) {
+    auto process = TRY(enter_syscall(m_state, m_driver, pid));
+    if (fds.size() > process->fds().max_fds())
+        return Errno::einval;  // Linux: nfds over RLIMIT_NOFILE
+    std::vector<std::shared_ptr<File>> files(fds.size());
+    for (size_t i = 0; i < fds.size(); ++i) {
+        fds[i].revents = 0;
+        if (fds[i].fd < 0)
+            continue;  // skipped, as poll(2) does
+        auto description = process->fds().get(fds[i].fd);
+        if (description.is_error())
+            fds[i].revents = poll_events::pollnval;
+        else
+            files[i] = description.value()->file_ptr();
+    }
+    return poll_files(process->waiter(), fds, files, deadline_after(timeout_ns));
 }
 
 ErrorOr<bool> KernelInterface::isatty(Pid pid, int fd) {

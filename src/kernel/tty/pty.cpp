@@ -186,6 +186,18 @@ PollState Pty::replica_poll() const {
             .hangup = m_hung_up};
 }
 
+void Pty::add_poller(bool master, Waiter& waiter) {
+    MutexLocker lock(m_mutex);
+    (master ? m_output_readers : m_input_readers).add_prepared(waiter);
+    (master ? m_input_writers : m_output_writers).add_prepared(waiter);
+}
+
+void Pty::remove_poller(bool master, Waiter& waiter) {
+    MutexLocker lock(m_mutex);
+    (master ? m_output_readers : m_input_readers).remove(waiter);
+    (master ? m_input_writers : m_output_writers).remove(waiter);
+}
+
 Termios Pty::termios() const {
     MutexLocker lock(m_mutex);
     return m_discipline.termios();
@@ -201,6 +213,7 @@ ErrorOr<void> Pty::set_termios(IoContext& context, int action, const Termios& se
         m_discipline.flush_input();
     m_discipline.set_termios(settings);
     m_input_readers.wake_all();  // a mode change can make input readable
+    m_input_writers.wake_all();  // and a flush or a mode change can make room for the master
     return {};
 }
 

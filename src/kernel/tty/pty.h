@@ -61,6 +61,10 @@ public:
     ErrorOr<size_t> replica_write(IoContext& context, std::span<const std::byte> data);
     PollState master_poll() const;
     PollState replica_poll() const;
+    // poll(2) on several files: `waiter` joins the queues woken when that end's PollState may
+    // change (the master: output to read, input room; the replica: input to read, output room).
+    void add_poller(bool master, Waiter& waiter);
+    void remove_poller(bool master, Waiter& waiter);
 
     // ^Attributes
     Termios termios() const;
@@ -116,6 +120,8 @@ public:
                                bool append) override;
     ErrorOr<Stat> stat() override;
     PollState poll() override { return m_pty->master_poll(); }
+    void poll_subscribe(Waiter& waiter) override { m_pty->add_poller(true, waiter); }
+    void poll_unsubscribe(Waiter& waiter) override { m_pty->remove_poller(true, waiter); }
     std::string link_text() const override { return "/dev/ptmx"; }
 
 private:
@@ -135,6 +141,8 @@ public:
                                bool append) override;
     ErrorOr<Stat> stat() override;
     PollState poll() override { return m_pty->replica_poll(); }
+    void poll_subscribe(Waiter& waiter) override { m_pty->add_poller(false, waiter); }
+    void poll_unsubscribe(Waiter& waiter) override { m_pty->remove_poller(false, waiter); }
     bool is_terminal() const override { return true; }
     std::string link_text() const override { return m_pty->replica_path(); }
 
