@@ -1,10 +1,11 @@
 // wasi_snapshot_preview1 over kernel syscalls: args, environ, clocks, random, proc_exit/raise,
-// the descriptor and path calls, poll_oneoff (clocks; descriptors reported ready at once) and
-// sock_* (ENOTSUP). WASI fd numbers are
-// kernel fd numbers; "/" is preopened. Calls not here are answered ENOSYS by the driver.
+// the descriptor and path calls, poll_oneoff (clocks and descriptors) and sock_* (ENOTSUP). WASI
+// fd numbers are kernel fd numbers; "/" is preopened. Calls not here are answered ENOSYS by the
+// driver.
 #include <sys/random.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cstdint>
 #include <ctime>
@@ -25,7 +26,7 @@ constexpr uint16_t k_oflags_creat = 1, k_oflags_directory = 2, k_oflags_excl = 4
 constexpr uint16_t k_fdflags_append = 1, k_fdflags_nonblock = 4;
 constexpr uint64_t k_right_fd_read = 1u << 1, k_right_fd_write = 1u << 6;
 constexpr uint32_t k_lookup_symlink_follow = 1;
-constexpr uint16_t k_wasi_notsup = 58, k_wasi_spipe = 70;
+constexpr uint16_t k_wasi_notsup = 58, k_wasi_spipe = 70, k_wasi_notcapable = 76;
 
 WasiProcess& process_of(const Info& info) {
     return *static_cast<WasiProcess*>(info.Data().As<v8::External>()->Value());
@@ -216,6 +217,15 @@ void fd_seek(const Info& info) {
     reply(info, k_wasi_success);
 }
 
+// Rights: everything, except that a terminal cannot seek (wasi-libc's isatty() tests that).
+uint64_t rights_of(WasiProcess& process, int fd) {
+    uint64_t rights = ~uint64_t{0};
+    auto terminal = process.kernel.isatty(process.pid, fd);
+    if (!terminal.is_error() && terminal.value())
+        rights &= ~((uint64_t{1} << 2) | (uint64_t{1} << 5));  // fd_seek, fd_tell
+    return rights;
+}
+
 void fd_fdstat_get(const Info& info) {
     auto& process = process_of(info);
     int fd = static_cast<int>(u32(info, 0));
@@ -228,11 +238,7 @@ void fd_fdstat_get(const Info& info) {
         return reply(info, to_wasi(status.is_error() ? status.error() : status_flags.error()));
     uint16_t fdflags = ((status_flags.value() & flags::o_append) ? k_fdflags_append : 0) |
                        ((status_flags.value() & flags::o_nonblock) ? k_fdflags_nonblock : 0);
-    // Rights: everything, except that a terminal cannot seek (wasi-libc's isatty() tests that).
-    uint64_t rights = ~uint64_t{0};
-    auto terminal = process.kernel.isatty(process.pid, fd);
-    if (!terminal.is_error() && terminal.value())
-        rights &= ~((uint64_t{1} << 2) | (uint64_t{1} << 5));  // fd_seek, fd_tell
+    uint64_t rights = rights_of(process, fd);
     GuestMemory memory(process);
     memory.store<uint8_t>(result_at, wasi_filetype(status.value().type));
     memory.store<uint16_t>(result_at + 2, fdflags);
@@ -247,6 +253,20 @@ void fd_fdstat_set_flags(const Info& info) {
     int status = ((wasi_flags & k_fdflags_append) ? flags::o_append : 0) |
                  ((wasi_flags & k_fdflags_nonblock) ? flags::o_nonblock : 0);
     reply(info, errno_of(process.kernel.fcntl(process.pid, static_cast<int>(u32(info, 0)), flags::f_setfl, status)));
+}
+
+// Rights are not enforced: what a descriptor may do is decided by its kernel access mode and the
+// file's permissions. So this only refuses to grow them (ENOTCAPABLE) and remembers nothing:
+// fd_fdstat_get still reports the full set afterwards.
+void fd_fdstat_set_rights(const Info& info) {
+    auto& process = process_of(info);
+    int fd = static_cast<int>(u32(info, 0));
+    uint64_t base = u64(info, 1), inheriting = u64(info, 2);
+    auto status = process.kernel.fstat(process.pid, fd);
+    if (status.is_error())
+        return reply(info, to_wasi(status.error()));
+    uint64_t rights = rights_of(process, fd);
+    reply(info, ((base | inheriting) & ~rights) ? k_wasi_notcapable : k_wasi_success);
 }
 
 void fd_filestat_get(const Info& info) {
@@ -597,13 +617,29 @@ void path_link(const Info& info) {
     reply(info, errno_of(process.kernel.link(process.pid, source, *new_path, old_dirfd, new_dirfd)));
 }
 
-// ^poll_oneoff: clock subscriptions sleep; fd subscriptions are reported ready at once (from
-// poll_state) — a real wait on descriptors comes later.
+// ^poll_oneoff: descriptor subscriptions wait in the kernel's poll(), with the earliest clock
+// subscription as the timeout; without descriptors it is a sleep.
 // subscription (48 bytes): userdata u64 @0, tag u8 @8, then @16 clock {id u32, timeout u64 @24,
 // precision u64 @32, flags u16 @40} or fd_readwrite {fd u32}.
 // event (32 bytes): userdata u64 @0, error u16 @8, type u8 @10, fd_readwrite {nbytes u64 @16, flags u16 @24}.
 constexpr uint8_t k_event_clock = 0, k_event_fd_read = 1, k_event_fd_write = 2;
 constexpr uint16_t k_subclock_abstime = 1, k_event_hangup = 1;
+
+struct Subscription {
+    uint64_t userdata{0};
+    uint8_t tag{0};
+    uint16_t error{k_wasi_success};  // found while reading it (bad clock, tag or fd): reported at once
+    uint64_t remaining_ns{0};        // clocks: time left from the start of the call
+    size_t poll_index{0};            // descriptors: the entry in the kernel poll's list
+};
+
+struct Event {
+    uint64_t userdata{0};
+    uint16_t error{k_wasi_success};
+    uint8_t type{0};
+    uint64_t nbytes{0};
+    uint16_t flags{0};
+};
 
 uint64_t clock_now(uint32_t id) {
     timespec now{};
@@ -611,90 +647,123 @@ uint64_t clock_now(uint32_t id) {
     return static_cast<uint64_t>(now.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(now.tv_nsec);
 }
 
+// Reads subscription `at`; a descriptor subscription adds its entry to `fds`.
+Subscription read_subscription(const GuestMemory& memory, uint32_t at, std::vector<PollFd>& fds) {
+    Subscription subscription{.userdata = memory.load<uint64_t>(at), .tag = memory.load<uint8_t>(at + 8)};
+    if (subscription.tag == k_event_clock) {
+        uint32_t id = memory.load<uint32_t>(at + 16);
+        uint64_t timeout = memory.load<uint64_t>(at + 24);
+        if (id > 3) {
+            subscription.error = k_wasi_inval;
+        } else if (memory.load<uint16_t>(at + 40) & k_subclock_abstime) {
+            uint64_t now = clock_now(id);
+            subscription.remaining_ns = timeout > now ? timeout - now : 0;
+        } else {
+            subscription.remaining_ns = timeout;
+        }
+    } else if (subscription.tag == k_event_fd_read || subscription.tag == k_event_fd_write) {
+        uint32_t fd = memory.load<uint32_t>(at + 16);
+        if (fd > static_cast<uint32_t>(INT_MAX)) {
+            subscription.error = k_wasi_badf;  // poll() would skip it as a negative fd
+        } else {
+            subscription.poll_index = fds.size();
+            short events = subscription.tag == k_event_fd_read ? poll_events::pollin : poll_events::pollout;
+            fds.push_back({static_cast<int>(fd), events, 0});
+        }
+    } else {
+        subscription.error = k_wasi_inval;
+    }
+    return subscription;
+}
+
+// What a read would find (wasmtime reports FIONREAD): a pipe's buffered bytes, or a regular file's
+// bytes past the position; 0 for what the kernel cannot say cheaply (terminals, devices).
+uint64_t readable_bytes(WasiProcess& process, int fd) {
+    auto status = process.kernel.fstat(process.pid, fd);
+    if (status.is_error())
+        return 0;
+    if (status.value().type == FileType::fifo)
+        return status.value().size;
+    if (status.value().type != FileType::regular)
+        return 0;
+    auto position = process.kernel.seek(process.pid, fd, 0, flags::seek_cur);
+    if (position.is_error() || position.value() >= status.value().size)
+        return 0;
+    return status.value().size - position.value();
+}
+
+// The event of a ready descriptor subscription. wasi-libc's poll() reads EBADF as POLLNVAL and
+// EPIPE as POLLHUP; a write end without readers (POLLERR) is EPIPE, as a write would be.
+Event descriptor_event(WasiProcess& process, const Subscription& subscription, const PollFd& entry) {
+    using namespace poll_events;
+    Event event{.userdata = subscription.userdata, .type = subscription.tag};
+    if (entry.revents & pollnval)
+        event.error = k_wasi_badf;
+    else if (entry.revents & pollerr)
+        event.error = to_wasi(subscription.tag == k_event_fd_write ? Errno::epipe : Errno::eio);
+    else if (entry.revents & pollhup)
+        event.flags = k_event_hangup;
+    if (event.error == k_wasi_success && subscription.tag == k_event_fd_read)
+        event.nbytes = readable_bytes(process, entry.fd);
+    return event;
+}
+
+void store_event(const GuestMemory& memory, uint32_t at, const Event& event) {
+    std::memset(memory.at(at), 0, 32);
+    memory.store<uint64_t>(at, event.userdata);
+    memory.store<uint16_t>(at + 8, event.error);
+    memory.store<uint8_t>(at + 10, event.type);
+    memory.store<uint64_t>(at + 16, event.nbytes);
+    memory.store<uint16_t>(at + 24, event.flags);
+}
+
+// The kernel poll's timeout: none without clocks, 0 when an event is already due.
+std::optional<uint64_t> poll_timeout(const std::vector<Subscription>& subscriptions) {
+    std::optional<uint64_t> timeout;
+    for (const auto& subscription : subscriptions) {
+        if (subscription.error != k_wasi_success)
+            return 0;
+        if (subscription.tag == k_event_clock)
+            timeout = std::min(timeout.value_or(UINT64_MAX), subscription.remaining_ns);
+    }
+    return timeout;
+}
+
 void poll_oneoff(const Info& info) {
     auto& process = process_of(info);
     uint32_t in = u32(info, 0), out = u32(info, 1), count = u32(info, 2), result_at = u32(info, 3);
+    std::vector<Subscription> subscriptions;
+    std::vector<PollFd> fds;
     {
         GuestMemory memory(process);
         if (!memory.valid(in, 48ull * count) || !memory.valid(out, 32ull * count) || !memory.valid(result_at, 4))
             return reply(info, k_wasi_fault);
+        if (count == 0)
+            return reply(info, k_wasi_inval);
+        for (uint32_t i = 0; i < count; ++i)
+            subscriptions.push_back(read_subscription(memory, in + 48 * i, fds));
     }
-    if (count == 0)
-        return reply(info, k_wasi_inval);
-    struct Event {
-        uint64_t userdata;
-        uint16_t error;
-        uint8_t type;
-        uint64_t nbytes;
-        uint16_t flags;
-    };
+    std::optional<uint64_t> timeout = poll_timeout(subscriptions);
+    auto started = std::chrono::steady_clock::now();
+    auto ready = process.kernel.poll(process.pid, fds, timeout);
+    if (ready.is_error())
+        return reply(info, to_wasi(ready.error()));  // EINTR: a signal came first
+    auto elapsed = static_cast<uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count());
+    if (ready.value() == 0 && timeout)
+        elapsed = std::max(elapsed, *timeout);  // the poll timed out: the earliest clock is due
     std::vector<Event> events;
-    struct Timer {
-        uint64_t userdata;
-        uint32_t clock;
-        uint64_t remaining;  // nanoseconds from now
-    };
-    std::vector<Timer> timers;
-    {
-        GuestMemory memory(process);
-        for (uint32_t i = 0; i < count; ++i) {
-            uint32_t at = in + 48 * i;
-            uint64_t userdata = memory.load<uint64_t>(at);
-            uint8_t tag = memory.load<uint8_t>(at + 8);
-            if (tag == k_event_clock) {
-                uint32_t id = memory.load<uint32_t>(at + 16);
-                uint64_t timeout = memory.load<uint64_t>(at + 24);
-                uint16_t clock_flags = memory.load<uint16_t>(at + 40);
-                if (id > 3) {
-                    events.push_back({userdata, k_wasi_inval, k_event_clock, 0, 0});
-                    continue;
-                }
-                uint64_t remaining = timeout;
-                if (clock_flags & k_subclock_abstime) {
-                    uint64_t now = clock_now(id);
-                    remaining = timeout > now ? timeout - now : 0;
-                }
-                timers.push_back({userdata, id, remaining});
-            } else if (tag == k_event_fd_read || tag == k_event_fd_write) {
-                int fd = static_cast<int>(memory.load<uint32_t>(at + 16));
-                auto state = process.kernel.poll_state(process.pid, fd);
-                if (state.is_error()) {
-                    events.push_back({userdata, to_wasi(state.error()), tag, 0, 0});
-                    continue;
-                }
-                events.push_back({userdata, k_wasi_success, tag, 0, state.value().hangup ? k_event_hangup : uint16_t{0}});
-            } else {
-                events.push_back({userdata, k_wasi_inval, tag, 0, 0});
-            }
-        }
-    }
-    if (events.empty() && !timers.empty()) {
-        uint64_t earliest = UINT64_MAX;
-        for (const auto& timer : timers)
-            earliest = std::min(earliest, timer.remaining);
-        if (earliest > 0) {
-            auto slept = process.kernel.sleep(process.pid, earliest);
-            if (slept.is_error())
-                return reply(info, to_wasi(slept.error()));
-        }
-        for (const auto& timer : timers)
-            if (timer.remaining <= earliest)
-                events.push_back({timer.userdata, k_wasi_success, k_event_clock, 0, 0});
-    } else {
-        for (const auto& timer : timers)
-            if (timer.remaining == 0)
-                events.push_back({timer.userdata, k_wasi_success, k_event_clock, 0, 0});
+    for (const auto& subscription : subscriptions) {
+        if (subscription.error != k_wasi_success)
+            events.push_back({.userdata = subscription.userdata, .error = subscription.error, .type = subscription.tag});
+        else if (subscription.tag == k_event_clock && subscription.remaining_ns <= elapsed)
+            events.push_back({.userdata = subscription.userdata, .type = k_event_clock});
+        else if (subscription.tag != k_event_clock && fds[subscription.poll_index].revents != 0)
+            events.push_back(descriptor_event(process, subscription, fds[subscription.poll_index]));
     }
     GuestMemory memory(process);
-    for (size_t i = 0; i < events.size(); ++i) {
-        uint32_t at = out + 32 * static_cast<uint32_t>(i);
-        std::memset(memory.at(at), 0, 32);
-        memory.store<uint64_t>(at, events[i].userdata);
-        memory.store<uint16_t>(at + 8, events[i].error);
-        memory.store<uint8_t>(at + 10, events[i].type);
-        memory.store<uint64_t>(at + 16, events[i].nbytes);
-        memory.store<uint16_t>(at + 24, events[i].flags);
-    }
+    for (size_t i = 0; i < events.size(); ++i)
+        store_event(memory, out + 32 * static_cast<uint32_t>(i), events[i]);
     memory.store<uint32_t>(result_at, static_cast<uint32_t>(events.size()));
     reply(info, k_wasi_success);
 }
@@ -736,6 +805,7 @@ constexpr Import k_imports[] = {
     {"fd_seek", fd_seek},
     {"fd_fdstat_get", fd_fdstat_get},
     {"fd_fdstat_set_flags", fd_fdstat_set_flags},
+    {"fd_fdstat_set_rights", fd_fdstat_set_rights},
     {"fd_filestat_get", fd_filestat_get},
     {"fd_prestat_get", fd_prestat_get},
     {"fd_prestat_dir_name", fd_prestat_dir_name},

@@ -97,6 +97,46 @@ TEST_F(WasiProgramTest, ArgsAndEnviron) {
                   options);
 }
 
+// poll_oneoff: clocks, and stdin as a kernel pipe that this test writes to and then closes, each
+// only after the program has shown (by its "ok" lines) that it is about to wait for it.
+TEST_F(WasiProgramTest, PollOneoffWaitsForClocksAndDescriptors) {
+    std::string bytes = host_file(std::string(SECURE_EXEC_WASI_PROGRAMS_DIR) + "/poll.wasm");
+    ASSERT_EQ(bytes.substr(0, 4), std::string("\0asm", 4)) << "poll.wasm was not built";
+    MUST(m_kernel->write_file("/usr/local/bin/poll.wasm", bytes, 0755));
+    auto process = MUST(m_kernel->spawn("/usr/local/bin/poll.wasm", {}, {}));
+    // Waits (wait_for doubling as a 1 ms sleep) until stdout has `line`; false if the program ended.
+    auto printed = [&](const std::string& line) {
+        for (int waited_ms = 0; waited_ms < 20000; ++waited_ms) {
+            if (process->stdout_text().find("ok " + line + "\n") != std::string::npos)
+                return true;
+            if (process->wait_for(1).has_value())
+                return false;
+        }
+        return false;
+    };
+    ASSERT_TRUE(printed("stdin_empty")) << process->stdout_text() << process->stderr_text();
+    EXPECT_FALSE(process->wait_for(50).has_value());  // it is blocked on stdin
+    std::string input = "hello\n";
+    MUST(process->write_stdin(std::as_bytes(std::span(input))));
+    ASSERT_TRUE(printed("stdin_data")) << process->stdout_text() << process->stderr_text();
+    EXPECT_FALSE(process->wait_for(30).has_value());
+    process->close_stdin();
+    auto status = process->wait_for(30000);
+    ASSERT_TRUE(status.has_value()) << "poll did not finish";
+    std::string out = process->stdout_text();
+    EXPECT_EQ(*status, wait_status::exited(0)) << "stdout:\n" << out << "stderr:\n" << process->stderr_text();
+    for (const char* check : {"clock_relative", "clock_absolute", "regular_file", "bad_fd", "stdin_empty", "stdin_data",
+                              "stdin_hangup", "set_rights", "pipe", "eintr"})
+        EXPECT_NE(out.find(std::string("ok ") + check + "\n"), std::string::npos) << "missing \"ok " << check << "\"\n" << out;
+}
+
+// Checks of files.c and dirs.c named here so they cannot silently go missing: single transfers
+// over 1 MiB, and fd_readdir paged through cookies with a small buffer.
+TEST_F(WasiProgramTest, LargeTransfersAndReaddirPaging) {
+    expect_passes("files", {"large_io"});
+    expect_passes("dirs", {"readdir_paging"});
+}
+
 // The per-process memory limit caps linear memory: malloc fails near it (the program checks), and a
 // module whose minimum memory is above it does not start.
 TEST_F(WasiProgramTest, MemoryLimitCapsLinearMemory) {

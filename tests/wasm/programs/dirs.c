@@ -1,8 +1,11 @@
-/* Directories: mkdir, a listing long enough to need several fd_readdir calls, rename, rmdir. */
+/* Directories: mkdir, a listing long enough to need several fd_readdir calls (through readdir()
+ * and paged by hand with cookies), rename, rmdir. */
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wasi/api.h>
 
 #include "check.h"
 
@@ -70,6 +73,47 @@ int main(void) {
     for (int i = 0; i < COUNT; ++i)
         CHECK(seen[i]);
     OK("readdir_many");
+
+    /* fd_readdir paging by hand: a buffer of a few entries, each call resuming at the d_next of
+     * the last whole entry; an entry cut at the end of the buffer comes again in the next page */
+    int dir_fd = open(base, O_RDONLY | O_DIRECTORY);
+    CHECK(dir_fd >= 0);
+    static char seen_paged[COUNT];
+    int paged = 0, pages = 0;
+    __wasi_dircookie_t cookie = 0;
+    uint8_t page[256];
+    for (;;) {
+        __wasi_size_t used = 0;
+        CHECK(__wasi_fd_readdir(dir_fd, page, sizeof page, cookie, &used) == 0);
+        ++pages;
+        size_t at = 0;
+        int whole = 0;
+        __wasi_dirent_t header;
+        while (at + sizeof header <= used) {
+            memcpy(&header, page + at, sizeof header);
+            if (at + sizeof header + header.d_namlen > used)
+                break;
+            char name[256] = {0};
+            memcpy(name, page + at + sizeof header, header.d_namlen);
+            int number = -1;
+            if (sscanf(name, "entry-with-a-rather-long-name-%d", &number) == 1) {
+                CHECK(number >= 0 && number < COUNT && !seen_paged[number]);
+                seen_paged[number] = 1;
+            }
+            ++paged;
+            ++whole;
+            cookie = header.d_next;
+            at += sizeof header + header.d_namlen;
+        }
+        if (used < sizeof page)
+            break;
+        CHECK(whole > 0);
+    }
+    CHECK(paged == COUNT + 3 && pages > 10);
+    for (int i = 0; i < COUNT; ++i)
+        CHECK(seen_paged[i]);
+    CHECK(close(dir_fd) == 0);
+    OK("readdir_paging");
 
     /* seekdir to a cookie from the middle of the listing continues from there */
     CHECK(middle_cookie >= 0);

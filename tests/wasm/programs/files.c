@@ -1,4 +1,5 @@
-/* Regular files: create, write, pread/pwrite, seek/tell, truncate, allocate, stat, utime, unlink. */
+/* Regular files: create, write, pread/pwrite, seek/tell, truncate, allocate, stat, utime, transfers
+ * over 1 MiB, unlink. */
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -100,6 +101,28 @@ int main(void) {
     CHECK(__wasi_fd_renumber(fd, other) == __WASI_ERRNO_BADF);
     CHECK(close(other) == 0);
     OK("renumber");
+
+    /* transfers over 1 MiB in one call each: write, read, pwrite and pread */
+    enum { LARGE = 3 * 1024 * 1024 + 7 };
+    unsigned char* out = malloc(LARGE);
+    unsigned char* in = malloc(LARGE);
+    CHECK(out != NULL && in != NULL);
+    for (size_t i = 0; i < LARGE; ++i)
+        out[i] = (unsigned char)(i * 7 + i / 4096);
+    int large = open("/tmp/files-large.bin", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    CHECK(large >= 0);
+    CHECK(write(large, out, LARGE) == LARGE);
+    CHECK(lseek(large, 0, SEEK_SET) == 0);
+    memset(in, 0, LARGE);
+    CHECK(read(large, in, LARGE) == LARGE && memcmp(in, out, LARGE) == 0);
+    CHECK(pwrite(large, out, LARGE, LARGE) == LARGE);
+    CHECK(fstat(large, &status) == 0 && status.st_size == 2 * LARGE);
+    memset(in, 0, LARGE);
+    CHECK(pread(large, in, LARGE, LARGE) == LARGE && memcmp(in, out, LARGE) == 0);
+    CHECK(close(large) == 0 && unlink("/tmp/files-large.bin") == 0);
+    free(out);
+    free(in);
+    OK("large_io");
 
     CHECK(unlink(path) == 0);
     CHECK(stat(path, &status) == -1 && errno == ENOENT);
