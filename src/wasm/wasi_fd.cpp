@@ -99,6 +99,8 @@ void fd_tell(const Info& info) {
 
 // ^Descriptor state
 
+constexpr uint8_t k_prestat_not_a_directory = 1;  // preview1 defines only 0 (dir)
+
 // Rights: everything, except that a terminal cannot seek (wasi-libc's isatty() tests that).
 uint64_t rights_of(WasiProcess& process, int fd) {
     uint64_t rights = ~uint64_t{0};
@@ -166,11 +168,20 @@ void fd_filestat_get(const Info& info) {
 void fd_prestat_get(const Info& info) {
     auto& process = process_of(info);
     uint32_t result_at = u32(info, 1);
-    if (static_cast<int>(u32(info, 0)) != process.preopen_fd)
-        return reply(info, k_wasi_badf);
+    int fd = static_cast<int>(u32(info, 0));
     if (!GuestMemory(process).valid(result_at, 8))
         return reply(info, k_wasi_fault);
     GuestMemory memory(process);
+    if (fd != process.preopen_fd) {
+        // libc scans fds 3, 4, ... for preopens and stops at the first EBADF. A descriptor the
+        // parent passed down (say fd 3) would hide "/" behind it, so an open fd that is not a
+        // preopen answers "not a directory preopen" (a tag libc skips), and only a closed one EBADF.
+        if (process.kernel.fstat(process.pid, fd).is_error())
+            return reply(info, k_wasi_badf);
+        memory.store<uint8_t>(result_at, k_prestat_not_a_directory);
+        memory.store<uint32_t>(result_at + 4, 0);
+        return reply(info, k_wasi_success);
+    }
     memory.store<uint8_t>(result_at, 0);  // a directory
     memory.store<uint32_t>(result_at + 4, 1);  // "/"
     reply(info, k_wasi_success);

@@ -64,6 +64,10 @@ static int child_role(int argc, char** argv) {
         printf("%s %s\n", getcwd(cwd, sizeof cwd) ? cwd : "?", x ? x : "-");
         return 0;
     }
+    if (strcmp(role, "stat-root") == 0) { /* with fd 3 inherited, "/" is still found */
+        struct stat st;
+        return stat("/tmp", &st) == 0 && S_ISDIR(st.st_mode) && write(3, "3", 1) == 1 ? 0 : 1;
+    }
     if (strcmp(role, "group") == 0)
         return getpgid(0) == getpid() ? 0 : 1;
     if (strcmp(role, "signal-parent") == 0) {
@@ -166,6 +170,11 @@ static void check_descriptors(void) {
     char got[8] = {0};
     CHECK(read(ends[0], got, 4) == 4 && strcmp(got, "via5") == 0);
     CHECK(dup2(77, 78) == -1 && errno == EBADF);
+    /* An inherited fd 3 does not hide the preopened "/" (libc's scan starts at 3). */
+    secure_exec_fd_action at3 = {3, ends[1]};
+    options.fd_actions = &at3;
+    CHECK(finish(start("stat-root", NULL, &options)) == 0);
+    CHECK(read(ends[0], got, 1) == 1 && got[0] == '3');
     close(9), close(copy), close(high), close(ends[0]), close(ends[1]);
     OK("descriptors");
 }
