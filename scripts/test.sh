@@ -15,7 +15,7 @@ echo "== sanitizer build (ASan + UBSan): kernel tests"
 scripts/build.sh build-asan -DSECURE_EXEC_SANITIZE=ON -DSECURE_EXEC_BUILD_BENCH=OFF \
   -DSECURE_EXEC_BUILD_EXAMPLES=OFF -DSECURE_EXEC_BUILD_V8=OFF -DSECURE_EXEC_BUILD_TOOLBOX=OFF
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$jobs" -L kernel
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -L "kernel|shell"
 
 echo "== regular build: all tests"
 scripts/build.sh build
