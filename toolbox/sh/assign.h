@@ -1,0 +1,21 @@
+// assign.h — variable assignments: name=value, name+=value, name[i]=value, name=(…), with the
+// variable's attributes (integer evaluates, readonly refuses).
+// Thread safety: single-threaded.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "sh/lang/ast.h"
+#include "sh/shell.h"
+
+namespace sh {
+
+// Performs it; returns the text `set -x` shows ("name=value"), or nullopt after reporting an
+// error. `exported` marks it for a child's environment (a temporary assignment before a command).
+std::optional<std::string> perform_assignment(Shell& shell, const Assignment& assignment, bool exported);
+// Assigns `value` to `name` (or name[key]) with the variable's attributes applied.
+bool assign_value(Shell& shell, const std::string& name, const std::optional<std::string>& key, std::string value,
+                  bool append);
+
+}  // namespace sh

@@ -1,0 +1,93 @@
+#include "sh/builtins/builtins.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <unistd.h>
+
+namespace sh {
+
+namespace {
+
+constexpr Builtin k_builtins[] = {
+    {".", builtin_source, true},
+    {":", builtin_colon, true},
+    {"[", builtin_bracket},
+    {"alias", builtin_alias},
+    {"break", builtin_break, true},
+    {"cd", builtin_cd},
+    {"command", builtin_command},
+    {"continue", builtin_continue, true},
+    {"declare", builtin_declare},
+    {"dirs", builtin_dirs},
+    {"echo", builtin_echo},
+    {"eval", builtin_eval, true},
+    {"exec", builtin_exec, true, true},
+    {"exit", builtin_exit, true},
+    {"export", builtin_export, true},
+    {"false", builtin_false},
+    {"getopts", builtin_getopts},
+    {"hash", builtin_hash},
+    {"jobs", builtin_jobs},
+    {"kill", builtin_kill},
+    {"let", builtin_let},
+    {"local", builtin_local},
+    {"mapfile", builtin_mapfile},
+    {"popd", builtin_popd},
+    {"printf", builtin_printf},
+    {"pushd", builtin_pushd},
+    {"pwd", builtin_pwd},
+    {"read", builtin_read},
+    {"readarray", builtin_mapfile},
+    {"readonly", builtin_readonly, true},
+    {"return", builtin_return, true},
+    {"set", builtin_set, true},
+    {"shift", builtin_shift, true},
+    {"shopt", builtin_shopt},
+    {"source", builtin_source, true},
+    {"test", builtin_test},
+    {"times", builtin_times, true},
+    {"trap", builtin_trap, true},
+    {"true", builtin_colon},
+    {"type", builtin_type},
+    {"typeset", builtin_declare},
+    {"umask", builtin_umask},
+    {"unalias", builtin_unalias},
+    {"unset", builtin_unset, true},
+    {"wait", builtin_wait},
+};
+
+}  // namespace
+
+const Builtin* find_builtin(std::string_view name) {
+    auto it = std::lower_bound(std::begin(k_builtins), std::end(k_builtins), name,
+                               [](const Builtin& builtin, std::string_view key) { return builtin.name < key; });
+    return it != std::end(k_builtins) && it->name == name ? it : nullptr;
+}
+
+std::vector<std::string_view> builtin_names() {
+    std::vector<std::string_view> names;
+    for (const auto& builtin : k_builtins)
+        names.push_back(builtin.name);
+    return names;
+}
+
+bool write_fd(int fd, std::string_view text) {
+    while (!text.empty()) {
+        ssize_t written = ::write(fd, text.data(), text.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        text.remove_prefix(static_cast<size_t>(written));
+    }
+    return true;
+}
+
+void builtin_error(Shell& shell, std::string_view builtin, std::string_view message) {
+    shell.error(std::string(builtin) + ": " + std::string(message));
+}
+
+int builtin_colon(Shell&, std::vector<std::string>&) { return 0; }
+int builtin_false(Shell&, std::vector<std::string>&) { return 1; }
+
+}  // namespace sh

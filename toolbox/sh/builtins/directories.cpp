@@ -1,0 +1,166 @@
+// cd, pwd, pushd, popd, dirs. The shell keeps PWD logical (symlinks as typed), as bash does
+// without -P; the kernel's working directory (what children inherit) follows every change.
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+#include <sx/posix.h>
+
+#include "sh/builtins/builtins.h"
+
+namespace sh {
+
+namespace {
+
+// Resolves . and .. in an absolute path textually (cd's logical mode).
+std::string normalize(const std::string& path) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start <= path.size()) {
+        size_t slash = path.find('/', start);
+        std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        if (part == "..") {
+            if (!parts.empty())
+                parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    std::string out;
+    for (const auto& part : parts)
+        out += "/" + part;
+    return out.empty() ? "/" : out;
+}
+
+std::string physical_cwd() {
+    char buffer[4096];
+    return getcwd(buffer, sizeof buffer) ? std::string(buffer) : std::string();
+}
+
+std::string current(Shell& shell) {
+    auto pwd = shell.variables.get("PWD");
+    return pwd && !pwd->empty() && (*pwd)[0] == '/' ? *pwd : physical_cwd();
+}
+
+int change_directory(Shell& shell, const std::string& builtin, const std::string& target, bool physical) {
+    std::string logical = target[0] == '/' ? target : current(shell) + "/" + target;
+    logical = normalize(logical);
+    std::string where = physical ? target : logical;
+    if (sx_chdir(where.c_str()) != 0) {
+        int error = errno;
+        builtin_error(shell, builtin, target + ": " + std::strerror(error));
+        return 1;
+    }
+    shell.variables.set("OLDPWD", current(shell));
+    shell.variables.set("PWD", physical ? physical_cwd() : logical);
+    return 0;
+}
+
+void print_stack(Shell& shell) {
+    std::string line = current(shell);
+    auto home = shell.variables.get("HOME");
+    auto tilde = [&](std::string path) {
+        if (home && !home->empty() && path.rfind(*home, 0) == 0 && (path.size() == home->size() || path[home->size()] == '/'))
+            return "~" + path.substr(home->size());
+        return path;
+    };
+    line = tilde(line);
+    for (auto it = shell.directory_stack.rbegin(); it != shell.directory_stack.rend(); ++it)
+        line += " " + tilde(*it);
+    out(line + "\n");
+}
+
+}  // namespace
+
+int builtin_cd(Shell& shell, std::vector<std::string>& argv) {
+    bool physical = false;
+    size_t i = 1;
+    for (; i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i) {
+        if (argv[i] == "--") { ++i; break; }
+        if (argv[i] == "-P") physical = true;
+        else if (argv[i] == "-L") physical = false;
+        else break;
+    }
+    if (argv.size() > i + 1) {
+        builtin_error(shell, "cd", "too many arguments");
+        return 1;
+    }
+    std::string target;
+    if (i == argv.size()) {
+        auto home = shell.variables.get("HOME");
+        if (!home) {
+            builtin_error(shell, "cd", "HOME not set");
+            return 1;
+        }
+        target = *home;
+    } else if (argv[i] == "-") {
+        auto old = shell.variables.get("OLDPWD");
+        if (!old) {
+            builtin_error(shell, "cd", "OLDPWD not set");
+            return 1;
+        }
+        target = *old;
+        int status = change_directory(shell, "cd", target, physical);
+        if (status == 0)
+            out(current(shell) + "\n");
+        return status;
+    } else {
+        target = argv[i];
+    }
+    if (target.empty())
+        return 0;
+    return change_directory(shell, "cd", target, physical);
+}
+
+int builtin_pwd(Shell& shell, std::vector<std::string>& argv) {
+    bool physical = argv.size() > 1 && argv[1] == "-P";
+    out((physical ? physical_cwd() : current(shell)) + "\n");
+    return 0;
+}
+
+int builtin_pushd(Shell& shell, std::vector<std::string>& argv) {
+    std::string here = current(shell);
+    if (argv.size() < 2) {
+        if (shell.directory_stack.empty()) {
+            builtin_error(shell, "pushd", "no other directory");
+            return 1;
+        }
+        std::string top = shell.directory_stack.back();
+        if (change_directory(shell, "pushd", top, false) != 0)
+            return 1;
+        shell.directory_stack.back() = here;
+    } else {
+        if (change_directory(shell, "pushd", argv[1], false) != 0)
+            return 1;
+        shell.directory_stack.push_back(here);
+    }
+    print_stack(shell);
+    return 0;
+}
+
+int builtin_popd(Shell& shell, std::vector<std::string>&) {
+    if (shell.directory_stack.empty()) {
+        builtin_error(shell, "popd", "directory stack empty");
+        return 1;
+    }
+    std::string top = shell.directory_stack.back();
+    if (change_directory(shell, "popd", top, false) != 0)
+        return 1;
+    shell.directory_stack.pop_back();
+    print_stack(shell);
+    return 0;
+}
+
+int builtin_dirs(Shell& shell, std::vector<std::string>& argv) {
+    if (argv.size() > 1 && argv[1] == "-c") {
+        shell.directory_stack.clear();
+        return 0;
+    }
+    print_stack(shell);
+    return 0;
+}
+
+}  // namespace sh

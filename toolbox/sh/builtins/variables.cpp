@@ -1,0 +1,266 @@
+// export, readonly, unset, declare/typeset, local, shift, let.
+#include <algorithm>
+#include <charconv>
+
+#include "sh/assign.h"
+#include "sh/builtins/builtins.h"
+#include "sh/lang_bridge.h"
+#include "sh/quote.h"
+
+namespace sh {
+
+namespace {
+
+struct NameValue {
+    std::string name;
+    std::optional<std::string> value;
+    bool append{false};
+};
+
+NameValue split_assignment(const std::string& argument) {
+    size_t equals = argument.find('=');
+    if (equals == std::string::npos)
+        return {argument, std::nullopt, false};
+    bool append = equals > 0 && argument[equals - 1] == '+';
+    return {argument.substr(0, append ? equals - 1 : equals), argument.substr(equals + 1), append};
+}
+
+std::string attribute_flags(const Variable& variable) {
+    std::string flags;
+    if (variable.attributes & attribute::indexed_array) flags += 'a';
+    if (variable.attributes & attribute::assoc_array) flags += 'A';
+    if (variable.attributes & attribute::integer) flags += 'i';
+    if (variable.attributes & attribute::lowercase) flags += 'l';
+    if (variable.attributes & attribute::readonly) flags += 'r';
+    if (variable.attributes & attribute::uppercase) flags += 'u';
+    if (variable.attributes & attribute::exported) flags += 'x';
+    return flags.empty() ? "--" : "-" + flags;
+}
+
+// declare -p's line for one variable.
+std::string describe(const std::string& name, const Variable& variable) {
+    std::string line = "declare " + attribute_flags(variable) + " " + name;
+    if (variable.is_array()) {
+        if (!variable.is_set() && variable.keys().empty())
+            return line + "\n";
+        line += "=(";
+        auto keys = variable.keys();
+        auto values = variable.values();
+        for (size_t i = 0; i < keys.size(); ++i)
+            line += (i ? " [" : "[") + keys[i] + "]=" + quote_double(values[i]);
+        return line + (variable.is_assoc() ? " )\n" : ")\n");
+    }
+    if (variable.value)
+        line += "=" + quote_double(*variable.value);
+    return line + "\n";
+}
+
+uint16_t flag_bits(char flag) {
+    switch (flag) {
+    case 'a': return attribute::indexed_array;
+    case 'A': return attribute::assoc_array;
+    case 'i': return attribute::integer;
+    case 'l': return attribute::lowercase;
+    case 'u': return attribute::uppercase;
+    case 'r': return attribute::readonly;
+    case 'x': return attribute::exported;
+    default: return 0;
+    }
+}
+
+// The work of declare, local, export and readonly: options, then name[=value] operands.
+int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint16_t implied) {
+    uint16_t add = implied, remove = 0;
+    bool print = false, functions = false, global = false;
+    size_t i = 1;
+    for (; i < argv.size(); ++i) {
+        const std::string& argument = argv[i];
+        if (argument == "--") {
+            ++i;
+            break;
+        }
+        if (argument.size() < 2 || (argument[0] != '-' && argument[0] != '+'))
+            break;
+        for (char flag : argument.substr(1)) {
+            if (flag == 'p') print = true;
+            else if (flag == 'f' || flag == 'F') functions = true;
+            else if (flag == 'g') global = true;
+            else if (flag == 'n' && implied == attribute::exported) remove |= attribute::exported;
+            else if (uint16_t bits = flag_bits(flag)) (argument[0] == '-' ? add : remove) |= bits;
+            else {
+                builtin_error(shell, argv[0], argument + ": invalid option");
+                return 2;
+            }
+        }
+    }
+    if (functions) {
+        int status = 0;
+        for (size_t k = i; k < argv.size(); ++k) {
+            auto it = shell.functions.find(argv[k]);
+            if (it == shell.functions.end())
+                status = 1;
+            else if (print || argv[0] == "declare" || argv[0] == "typeset")
+                out(it->second->source + "\n");
+        }
+        if (i == argv.size())
+            for (const auto& [name, function] : shell.functions)
+                out(function->source + "\n");
+        return status;
+    }
+    bool in_function = !shell.function_stack.empty();
+    bool make_local = (local || (in_function && (argv[0] == "declare" || argv[0] == "typeset"))) && !global;
+    if (local && !in_function) {
+        builtin_error(shell, argv[0], "can only be used in a function");
+        return 1;
+    }
+    if (i == argv.size()) {
+        for (const auto& name : shell.variables.names()) {
+            const Variable* variable = shell.variables.find(name);
+            if (variable && (add == 0 || (variable->attributes & add) == add))
+                out(implied == attribute::exported ? describe(name, *variable).replace(0, 7, "declare")
+                                                    : describe(name, *variable));
+        }
+        return 0;
+    }
+    int status = 0;
+    for (; i < argv.size(); ++i) {
+        NameValue operand = split_assignment(argv[i]);
+        std::string name = operand.name;
+        size_t bracket = name.find('[');
+        std::optional<std::string> key;
+        if (bracket != std::string::npos && name.back() == ']') {
+            key = name.substr(bracket + 1, name.size() - bracket - 2);
+            name.resize(bracket);
+        }
+        if (!Variables::valid_name(name)) {
+            builtin_error(shell, argv[0], "`" + argv[i] + "': not a valid identifier");
+            status = 1;
+            continue;
+        }
+        if (print) {
+            const Variable* variable = shell.variables.find(name);
+            if (!variable) {
+                builtin_error(shell, argv[0], name + ": not found");
+                status = 1;
+            } else {
+                out(describe(name, *variable));
+            }
+            continue;
+        }
+        Variable* existing = shell.variables.find(name);
+        if (existing && (existing->attributes & attribute::readonly) && (operand.value || (remove & attribute::readonly))) {
+            builtin_error(shell, argv[0], name + ": readonly variable");
+            status = 1;
+            continue;
+        }
+        Variable& variable = make_local ? shell.variables.declare(name, true) : (existing ? *existing : shell.variables.declare(name, false));
+        variable.attributes = static_cast<uint16_t>((variable.attributes | (add & ~attribute::readonly)) & ~remove);
+        if (operand.value) {
+            std::string value = *operand.value;
+            if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && (add & (attribute::indexed_array | attribute::assoc_array))) {
+                builtin_error(shell, argv[0], "compound assignment in an argument is not supported yet");
+                status = 1;
+            } else if (!assign_value(shell, name, key, value, operand.append)) {
+                status = 1;
+            }
+        }
+        if (add & attribute::readonly)
+            shell.variables.find(name)->attributes |= attribute::readonly;
+    }
+    return status;
+}
+
+}  // namespace
+
+int builtin_declare(Shell& shell, std::vector<std::string>& argv) { return declare_like(shell, argv, false, 0); }
+int builtin_local(Shell& shell, std::vector<std::string>& argv) { return declare_like(shell, argv, true, 0); }
+int builtin_export(Shell& shell, std::vector<std::string>& argv) {
+    return declare_like(shell, argv, false, attribute::exported);
+}
+int builtin_readonly(Shell& shell, std::vector<std::string>& argv) {
+    return declare_like(shell, argv, false, attribute::readonly);
+}
+
+int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
+    bool functions = false;
+    size_t i = 1;
+    for (; i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i) {
+        if (argv[i] == "--") {
+            ++i;
+            break;
+        }
+        functions = argv[i].find('f') != std::string::npos;
+    }
+    int status = 0;
+    for (; i < argv.size(); ++i) {
+        const std::string& name = argv[i];
+        if (functions) {
+            shell.functions.erase(name);
+            continue;
+        }
+        size_t bracket = name.find('[');
+        if (bracket != std::string::npos && name.back() == ']') {
+            Variable* variable = shell.variables.find(name.substr(0, bracket));
+            std::string key = name.substr(bracket + 1, name.size() - bracket - 2);
+            if (variable && !variable->is_assoc()) {
+                auto index = arithmetic(shell, key);
+                if (!index)
+                    return 1;
+                key = std::to_string(*index);
+            }
+            if (variable)
+                variable->unset_element(key);
+            continue;
+        }
+        if (!Variables::valid_name(name)) {
+            builtin_error(shell, "unset", "`" + name + "': not a valid identifier");
+            status = 1;
+            continue;
+        }
+        if (shell.variables.unset(name) == AssignError::readonly) {
+            builtin_error(shell, "unset", name + ": cannot unset: readonly variable");
+            status = 1;
+        } else if (!shell.variables.find(name)) {
+            shell.functions.erase(name);  // bash: unset without -f falls back to a function
+        }
+    }
+    return status;
+}
+
+int builtin_shift(Shell& shell, std::vector<std::string>& argv) {
+    size_t count = 1;
+    if (argv.size() > 1) {
+        int64_t value = 0;
+        auto [end, error] = std::from_chars(argv[1].data(), argv[1].data() + argv[1].size(), value);
+        if (error != std::errc{} || end != argv[1].data() + argv[1].size()) {
+            builtin_error(shell, "shift", argv[1] + ": numeric argument required");
+            return 1;
+        }
+        if (value < 0) {
+            builtin_error(shell, "shift", argv[1] + ": shift count out of range");
+            return 1;
+        }
+        count = static_cast<size_t>(value);
+    }
+    if (count > shell.positional.size())
+        return 1;
+    shell.positional.erase(shell.positional.begin(), shell.positional.begin() + static_cast<long>(count));
+    return 0;
+}
+
+int builtin_let(Shell& shell, std::vector<std::string>& argv) {
+    if (argv.size() < 2) {
+        builtin_error(shell, "let", "expression expected");
+        return 1;
+    }
+    int64_t last = 0;
+    for (size_t i = 1; i < argv.size(); ++i) {
+        auto value = arithmetic(shell, argv[i]);
+        if (!value)
+            return 1;
+        last = *value;
+    }
+    return last != 0 ? 0 : 1;
+}
+
+}  // namespace sh

@@ -1,0 +1,199 @@
+// Lists, and-or lists, pipelines and compound commands.
+#include "sh/execute.h"
+
+#include <unistd.h>
+
+#include "sh/builtins/builtins.h"
+#include "sh/expand.h"
+#include "sh/process.h"
+#include "sh/redirect.h"
+
+namespace sh {
+
+namespace {
+
+// The text a child shell runs for a list: its items as written.
+std::string program_source(const Program& program) {
+    std::string text;
+    for (const auto& item : program.items) {
+        text += item.source;
+        if (item.background && (text.empty() || text.back() != '&'))
+            text += " &";
+        text += '\n';
+    }
+    return text;
+}
+
+bool stop_requested(const Shell& shell) { return shell.flow != Flow::normal; }
+
+int run_background(Shell& shell, const ListItem& item) {
+    auto child = spawn_child_shell(shell, item.source, {});
+    if (child.pid < 0)
+        return report_spawn_error(shell, "sh", child.error);
+    shell.last_background = child.pid;
+    shell.background_jobs.push_back(child.pid);
+    return 0;
+}
+
+// A literal first word that names no function or builtin: the stage can be spawned directly.
+bool is_plain_external(const Shell& shell, const Command& command) {
+    auto* simple = std::get_if<SimpleCommand>(&command.node);
+    if (!simple || simple->words.empty() || !simple->assignments.empty())
+        return false;
+    const Word& first = simple->words.front();
+    if (first.parts.size() != 1)
+        return false;
+    auto* literal = std::get_if<Literal>(&first.parts.front());
+    return literal && !shell.functions.contains(literal->text) && !find_builtin(literal->text);
+}
+
+int spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {
+    if (is_plain_external(shell, command)) {
+        const auto& simple = std::get<SimpleCommand>(command.node);
+        auto argv = expand_fields(shell, simple.words);
+        if (!argv)
+            return -1;
+        ChildRedirects redirects(shell, simple.redirects, stdio);
+        if (!redirects.ok())
+            return -1;
+        auto child = spawn_external(shell, *argv, {}, redirects.fds());
+        if (child.pid < 0) {
+            report_spawn_error(shell, argv->front(), child.error);
+            return -1;
+        }
+        return child.pid;
+    }
+    auto child = spawn_child_shell(shell, command.source, stdio);
+    if (child.pid < 0) {
+        report_spawn_error(shell, "sh", child.error);
+        return -1;
+    }
+    return child.pid;
+}
+
+int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
+    size_t count = pipeline.commands.size();
+    std::vector<int> pids(count, -1);
+    int input = -1;
+    for (size_t i = 0; i < count; ++i) {
+        int ends[2] = {-1, -1};
+        bool last = i + 1 == count;
+        if (!last && pipe2(ends, SX_O_CLOEXEC) != 0) {
+            shell.error("pipe error");
+            break;
+        }
+        ChildFds stdio;
+        if (input >= 0)
+            stdio.map(0, input);
+        if (!last) {
+            stdio.map(1, ends[1]);
+            if (i < pipeline.stderr_too.size() && pipeline.stderr_too[i])
+                stdio.map(2, ends[1]);
+        }
+        pids[i] = spawn_stage(shell, pipeline.commands[i], stdio);
+        if (input >= 0)
+            ::close(input);
+        if (!last)
+            ::close(ends[1]);
+        input = ends[0];
+    }
+    shell.pipe_status.assign(count, 0);
+    for (size_t i = 0; i < count; ++i)
+        shell.pipe_status[i] = pids[i] > 0 ? wait_for(shell, pids[i]) : 127;
+    int status = shell.pipe_status.back();
+    if (shell.options.pipefail)
+        for (int stage : shell.pipe_status)
+            if (stage != 0)
+                status = stage;
+    return status;
+}
+
+}  // namespace
+
+void check_errexit(Shell& shell, int status) {
+    if (status != 0 && shell.options.errexit && !shell.in_condition && shell.flow == Flow::normal) {
+        shell.flow = Flow::exiting;
+        shell.exit_status = status;
+    }
+}
+
+int execute_program(Shell& shell, const Program& program) {
+    int status = shell.status;
+    for (const auto& item : program.items) {
+        if (stop_requested(shell))
+            break;
+        if (item.background) {
+            status = run_background(shell, item);
+            shell.set_status(status);
+            continue;
+        }
+        status = execute_and_or(shell, item.and_or);
+        shell.run_pending_traps();
+    }
+    return status;
+}
+
+int execute_and_or(Shell& shell, const AndOr& list) {
+    bool saved = shell.in_condition;
+    // Every pipeline but the last is a condition for errexit's purposes.
+    shell.in_condition = saved || !list.rest.empty();
+    int status = execute_pipeline(shell, list.first);
+    for (const auto& [op, pipeline] : list.rest) {
+        if (stop_requested(shell))
+            break;
+        bool run = op == AndOr::Op::and_then ? status == 0 : status != 0;
+        if (!run)
+            continue;
+        shell.in_condition = saved || &pipeline != &list.rest.back().second;
+        status = execute_pipeline(shell, pipeline);
+    }
+    shell.in_condition = saved;
+    return status;
+}
+
+int execute_pipeline(Shell& shell, const Pipeline& pipeline) {
+    bool saved = shell.in_condition;
+    if (pipeline.negated)
+        shell.in_condition = true;
+    int status;
+    if (pipeline.commands.size() == 1) {
+        status = execute_command(shell, pipeline.commands.front());
+        if (shell.pipe_status.size() != 1 || !std::holds_alternative<SimpleCommand>(pipeline.commands.front().node))
+            shell.pipe_status = {status};
+    } else {
+        status = run_pipeline_stages(shell, pipeline);
+    }
+    shell.in_condition = saved;
+    if (pipeline.negated)
+        status = status == 0 ? 1 : 0;
+    shell.status = status;
+    if (!pipeline.negated)
+        check_errexit(shell, status);
+    return status;
+}
+
+int execute_command(Shell& shell, const Command& command) {
+    shell.line = command.span.line;
+    if (auto* simple = std::get_if<SimpleCommand>(&command.node))
+        return execute_simple(shell, *simple);
+    if (auto* definition = std::get_if<FunctionDefinition>(&command.node)) {
+        shell.functions[definition->name] = std::make_shared<const FunctionDefinition>(*definition);
+        return 0;
+    }
+    if (std::holds_alternative<Subshell>(command.node)) {
+        // The redirections apply to the child as a whole.
+        ChildRedirects redirects(shell, command.redirects);
+        if (!redirects.ok())
+            return 1;
+        auto child = spawn_child_shell(shell, program_source(*std::get<Subshell>(command.node).body), redirects.fds());
+        if (child.pid < 0)
+            return report_spawn_error(shell, "sh", child.error);
+        return wait_for(shell, child.pid);
+    }
+    RedirectScope redirects(shell, command.redirects);
+    if (!redirects.ok())
+        return 1;
+    return execute_compound(shell, command);
+}
+
+}  // namespace sh

@@ -1,0 +1,87 @@
+#include "sh/lang_bridge.h"
+
+#include <fnmatch.h>
+
+#include "sh/lang/arith.h"
+
+namespace sh {
+
+namespace {
+
+// The shell's variables as arithmetic sees them.
+class ShellArithmetic final : public ArithEnvironment {
+public:
+    explicit ShellArithmetic(Shell& shell) : m_shell(shell) {}
+
+    std::optional<std::string> get(std::string_view name) override {
+        if (name == "RANDOM")
+            return std::to_string(m_shell.next_random());
+        if (name == "LINENO")
+            return std::to_string(m_shell.line);
+        return m_shell.variables.get(name);
+    }
+    std::optional<std::string> get_element(std::string_view name, const Subscript& subscript) override {
+        const Variable* variable = m_shell.variables.find(name);
+        if (!variable)
+            return std::nullopt;
+        return variable->element(subscript.index ? std::to_string(*subscript.index) : subscript.key);
+    }
+    std::optional<std::string> set(std::string_view name, int64_t value) override {
+        return refusal(name, m_shell.variables.set(name, std::to_string(value)));
+    }
+    std::optional<std::string> set_element(std::string_view name, const Subscript& subscript, int64_t value) override {
+        std::string key = subscript.index ? std::to_string(*subscript.index) : subscript.key;
+        return refusal(name, m_shell.variables.set_element(name, key, std::to_string(value)));
+    }
+    bool is_associative(std::string_view name) override {
+        const Variable* variable = m_shell.variables.find(name);
+        return variable && variable->is_assoc();
+    }
+    bool unset_is_error() override { return m_shell.options.nounset; }
+    bool exists(std::string_view name) override {
+        const Variable* variable = m_shell.variables.find(name);
+        return variable && variable->is_set();
+    }
+
+private:
+    static std::optional<std::string> refusal(std::string_view name, AssignError error) {
+        if (error == AssignError::readonly)
+            return std::string(name) + ": readonly variable";
+        if (error == AssignError::bad_name)
+            return std::string(name) + ": not a valid identifier";
+        return std::nullopt;
+    }
+
+    Shell& m_shell;
+};
+
+}  // namespace
+
+std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression) {
+    ShellArithmetic environment(shell);
+    ArithResult result = evaluate_arithmetic(expression, environment);
+    if (result.ok())
+        return result.value();
+    shell.error(result.error().to_string());
+    if (result.error().kind == ArithError::Kind::unbound_variable)
+        shell.expansion_fatal = !shell.options.interactive;
+    shell.status = 1;
+    return std::nullopt;
+}
+
+// Interim: libc's fnmatch until the language core's matcher (extglob, classes) is wired in.
+bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_view text) {
+    std::string p(pattern), t(text);
+    int flags = shell.options.nocasematch ? FNM_CASEFOLD : 0;
+    return fnmatch(p.c_str(), t.c_str(), flags) == 0;
+}
+
+bool pattern_matches_glob(const Shell& shell, std::string_view pattern, std::string_view name) {
+    std::string p(pattern), t(name);
+    int flags = (shell.options.dotglob ? 0 : FNM_PERIOD) | (shell.options.nocaseglob ? FNM_CASEFOLD : 0);
+    return fnmatch(p.c_str(), t.c_str(), flags) == 0;
+}
+
+std::vector<Word> brace_expand(const Shell&, const Word&) { return {}; }
+
+}  // namespace sh

@@ -1,0 +1,30 @@
+// lang_bridge.h — the language core (sh/lang: arithmetic, patterns, brace expansion) bound to a
+// running shell: its variables, its options, its error reporting.
+// Thread safety: single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sh/lang/ast.h"
+#include "sh/shell.h"
+
+namespace sh {
+
+// Evaluates an arithmetic expression over the shell's variables; reports errors as bash does
+// ("NAME: line N: EXPR: MESSAGE") and returns nullopt.
+std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression);
+// Whether `text` matches the shell pattern (quoted characters backslash-escaped), with the
+// shell's extglob and nocasematch options.
+bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_view text);
+// The same for one path component of pathname expansion: '/' and a leading '.' are not matched
+// by wildcards (dotglob aside), nocaseglob instead of nocasematch.
+bool pattern_matches_glob(const Shell& shell, std::string_view pattern, std::string_view name);
+// Brace expansion ({a,b}, {1..5}) of a word's unquoted text: the words it becomes, or none when
+// the word has no brace expansion (the caller then uses the word itself).
+std::vector<Word> brace_expand(const Shell& shell, const Word& word);
+
+}  // namespace sh

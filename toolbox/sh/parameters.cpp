@@ -1,0 +1,452 @@
+#include "sh/parameters.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdlib>
+
+#include "sh/assign.h"
+#include "sh/expand.h"
+#include "sh/lang_bridge.h"
+#include "sh/quote.h"
+
+namespace sh {
+
+namespace {
+
+struct Lookup {
+    bool set{false};
+    std::vector<std::string> values;
+    bool is_list{false};
+    bool joined{false};
+};
+
+bool is_digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+int64_t now_seconds() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Lookup single(std::optional<std::string> value) {
+    if (!value)
+        return {};
+    return Lookup{true, {std::move(*value)}, false, false};
+}
+
+std::optional<std::string> dynamic_variable(Shell& shell, std::string_view name) {
+    if (name == "RANDOM")
+        return std::to_string(shell.next_random());
+    if (name == "SECONDS")
+        return std::to_string(now_seconds() - shell.started_at_seconds);
+    if (name == "EPOCHSECONDS")
+        return std::to_string(now_seconds());
+    if (name == "LINENO")
+        return std::to_string(shell.line);
+    if (name == "BASHPID")
+        return std::to_string(shell.own_pid);
+    return std::nullopt;
+}
+
+Lookup lookup_array(Shell& shell, const std::string& name, const Word& index) {
+    auto key_text = expand_string(shell, index);
+    if (!key_text)
+        return {};
+    std::vector<std::string> values;
+    bool have = false;
+    if (name == "PIPESTATUS" || name == "FUNCNAME") {
+        if (name == "PIPESTATUS")
+            for (int status : shell.pipe_status)
+                values.push_back(std::to_string(status));
+        else
+            values.assign(shell.function_stack.rbegin(), shell.function_stack.rend());
+        have = true;
+    }
+    const Variable* variable = have ? nullptr : shell.variables.find(name);
+    if (*key_text == "@" || *key_text == "*") {
+        if (variable)
+            values = variable->values();
+        return Lookup{!values.empty(), values, true, *key_text == "*"};
+    }
+    if (have) {
+        auto index_value = arithmetic(shell, *key_text);
+        if (!index_value || *index_value < 0 || *index_value >= static_cast<int64_t>(values.size()))
+            return {};
+        return single(values[*index_value]);
+    }
+    if (!variable)
+        return {};
+    if (variable->is_assoc())
+        return single(variable->element(*key_text));
+    auto index_value = arithmetic(shell, *key_text);
+    if (!index_value)
+        return {};
+    return single(variable->element(std::to_string(*index_value)));
+}
+
+// `target` overrides the name for ${!x} (its key part, "a[3]", is handled by the caller).
+Lookup lookup(Shell& shell, const ParamExpansion& expansion, const std::string* target = nullptr,
+              const Word* target_index = nullptr) {
+    const std::string& name = target ? *target : expansion.name;
+    if (target_index)
+        return lookup_array(shell, name, *target_index);
+    if (expansion.index && !target)
+        return lookup_array(shell, name, *expansion.index);
+    if (name == "@" || name == "*")
+        return Lookup{!shell.positional.empty(), shell.positional, true, name == "*"};
+    if (name == "#")
+        return single(std::to_string(shell.positional.size()));
+    if (name == "?")
+        return single(std::to_string(shell.status));
+    if (name == "$")
+        return single(std::to_string(shell.shell_pid));
+    if (name == "!")
+        return shell.last_background ? single(std::to_string(shell.last_background)) : Lookup{};
+    if (name == "-")
+        return single(shell.options.flags());
+    if (name == "0")
+        return single(shell.name);
+    if (is_digits(name)) {
+        size_t index = std::strtoul(name.c_str(), nullptr, 10);
+        if (index == 0 || index > shell.positional.size())
+            return {};
+        return single(shell.positional[index - 1]);
+    }
+    if (auto dynamic = dynamic_variable(shell, name))
+        return single(dynamic);
+    if (name == "PIPESTATUS" && !shell.pipe_status.empty())
+        return single(std::to_string(shell.pipe_status.front()));
+    if (name == "FUNCNAME")
+        return shell.function_stack.empty() ? Lookup{} : single(shell.function_stack.back());
+    return single(shell.variables.get(name));
+}
+
+char ifs_separator(Shell& shell) {
+    auto ifs = shell.variables.get("IFS");
+    if (!ifs)
+        return ' ';
+    return ifs->empty() ? '\0' : (*ifs)[0];
+}
+
+std::optional<std::string> argument_text(Shell& shell, const std::unique_ptr<Word>& word) {
+    if (!word)
+        return std::string();
+    return expand_string(shell, *word);
+}
+
+std::optional<std::string> argument_pattern(Shell& shell, const std::unique_ptr<Word>& word) {
+    if (!word)
+        return std::string();
+    return expand_pattern(shell, *word);
+}
+
+// ${x#p} ${x##p} ${x%p} ${x%%p} on one value.
+std::string remove_affix(const Shell& shell, const std::string& value, const std::string& pattern, bool prefix,
+                         bool longest) {
+    size_t n = value.size();
+    if (prefix) {
+        for (size_t k = 0; k <= n; ++k) {
+            size_t length = longest ? n - k : k;
+            if (pattern_matches(shell, pattern, std::string_view(value).substr(0, length)))
+                return value.substr(length);
+        }
+    } else {
+        for (size_t k = 0; k <= n; ++k) {
+            size_t start = longest ? k : n - k;
+            if (pattern_matches(shell, pattern, std::string_view(value).substr(start)))
+                return value.substr(0, start);
+        }
+    }
+    return value;
+}
+
+// ${x/p/r}: the longest match at the first position that matches (each position for //).
+std::string replace(const Shell& shell, const std::string& value, const std::string& pattern,
+                    const std::string& replacement, bool all, ReplaceAnchor anchor) {
+    if (pattern.empty() && anchor == ReplaceAnchor::none)
+        return value;
+    std::string out;
+    size_t n = value.size();
+    size_t i = 0;
+    while (i <= n) {
+        bool replaced = false;
+        if (anchor != ReplaceAnchor::start || i == 0) {
+            for (size_t end = n + 1; end-- > i;) {
+                if (anchor == ReplaceAnchor::end && end != n)
+                    continue;
+                if (end == i && !pattern.empty() && anchor == ReplaceAnchor::none)
+                    break;  // an empty match replaces nothing
+                if (pattern_matches(shell, pattern, std::string_view(value).substr(i, end - i))) {
+                    out += replacement;
+                    if (end == i) {
+                        if (i < n)
+                            out += value[i];
+                        i = end + 1;
+                    } else {
+                        i = end;
+                    }
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (replaced) {
+            if (!all || anchor != ReplaceAnchor::none) {
+                out += value.substr(std::min(i, n));
+                return out;
+            }
+            continue;
+        }
+        if (i < n)
+            out += value[i];
+        ++i;
+    }
+    return out;
+}
+
+std::string change_case(const Shell& shell, const std::string& value, const std::string& pattern, bool upper, bool all) {
+    std::string out = value;
+    for (size_t i = 0; i < out.size(); ++i) {
+        if (!pattern.empty() && !pattern_matches(shell, pattern, std::string_view(out).substr(i, 1)))
+            continue;
+        auto c = static_cast<unsigned char>(out[i]);
+        out[i] = static_cast<char>(upper ? std::toupper(c) : std::tolower(c));
+        if (!all)
+            break;
+    }
+    return out;
+}
+
+bool fail(Shell& shell, const std::string& message) {
+    shell.error(message);
+    shell.expansion_fatal = !shell.options.interactive;
+    shell.status = 1;
+    return false;
+}
+
+// ${x:offset:length} on a string, or on a list (positional parameters, arrays).
+template <typename Sequence>
+Sequence slice(const Sequence& all, int64_t offset, std::optional<int64_t> length, bool& ok) {
+    int64_t size = static_cast<int64_t>(all.size());
+    if (offset < 0)
+        offset += size;
+    if (offset < 0 || offset > size)
+        return Sequence{};
+    int64_t count = length ? *length : size - offset;
+    if (count < 0)
+        count = size - offset + count;
+    if (count < 0) {
+        ok = false;
+        return Sequence{};
+    }
+    count = std::min(count, size - offset);
+    return Sequence(all.begin() + offset, all.begin() + offset + count);
+}
+
+}  // namespace
+
+std::string expand_tilde(Shell& shell, const std::string& user) {
+    if (user.empty())
+        return shell.variables.get("HOME").value_or("/home/user");
+    if (user == "+")
+        return shell.variables.get("PWD").value_or("~+");
+    if (user == "-")
+        return shell.variables.get("OLDPWD").value_or("~-");
+    if (user == "root")
+        return "/root";
+    if (user == shell.variables.get("USER").value_or("user"))
+        return shell.variables.get("HOME").value_or("/home/" + user);
+    return "~" + user;
+}
+
+std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& expansion) {
+    ParamOp op = expansion.op;
+    if (op == ParamOp::names_matching) {
+        ParamValue out{.is_list = true, .joined = expansion.star, .separator = ifs_separator(shell)};
+        for (const auto& name : shell.variables.names())
+            if (name.rfind(expansion.name, 0) == 0)
+                out.values.push_back(name);
+        return out;
+    }
+    if (op == ParamOp::array_keys) {
+        ParamValue out{.is_list = true, .joined = expansion.star, .separator = ifs_separator(shell)};
+        if (const Variable* variable = shell.variables.find(expansion.name))
+            out.values = variable->keys();
+        return out;
+    }
+    if (op == ParamOp::bad_substitution) {
+        std::string text;
+        if (expansion.argument)
+            for (const auto& part : expansion.argument->parts)
+                if (auto* literal = std::get_if<Literal>(&part))
+                    text += literal->text;
+        fail(shell, text + ": bad substitution");
+        return std::nullopt;
+    }
+    Lookup found;
+    if (expansion.indirect) {
+        // ${!x}: x's value names the parameter (possibly "a[3]").
+        Lookup named = lookup(shell, expansion);
+        if (!named.set || named.values.empty() || named.values.front().empty()) {
+            fail(shell, expansion.name + ": invalid indirect expansion");
+            return std::nullopt;
+        }
+        std::string target = named.values.front();
+        size_t bracket = target.find('[');
+        if (bracket != std::string::npos && target.back() == ']') {
+            Word index;
+            index.parts.push_back(Literal{target.substr(bracket + 1, target.size() - bracket - 2), true});
+            target.resize(bracket);
+            found = lookup(shell, expansion, &target, &index);
+        } else {
+            found = lookup(shell, expansion, &target);
+        }
+    } else {
+        found = lookup(shell, expansion);
+    }
+    if (shell.expansion_fatal)
+        return std::nullopt;
+    bool empty = !found.set || (found.values.size() == 1 && found.values.front().empty() && !found.is_list) ||
+                 (found.is_list && found.values.empty());
+    bool missing = !found.set || (expansion.colon && empty);
+    ParamValue out{.values = found.values, .is_list = found.is_list, .joined = found.joined,
+                   .separator = ifs_separator(shell)};
+    switch (op) {
+    case ParamOp::default_value:
+    case ParamOp::assign_default:
+    case ParamOp::error_if_unset:
+    case ParamOp::alternative: {
+        if (op == ParamOp::alternative) {
+            if (missing)
+                return ParamValue{.values = {""}};
+            auto word = argument_text(shell, expansion.argument);
+            if (!word)
+                return std::nullopt;
+            return ParamValue{.values = {*word}};
+        }
+        if (!missing)
+            return out;
+        auto word = argument_text(shell, expansion.argument);
+        if (!word)
+            return std::nullopt;
+        if (op == ParamOp::error_if_unset) {
+            fail(shell, expansion.name + ": " + (word->empty() ? "parameter null or not set" : *word));
+            return std::nullopt;
+        }
+        if (op == ParamOp::assign_default) {
+            std::optional<std::string> key;
+            if (expansion.index) {
+                auto index = expand_string(shell, *expansion.index);
+                if (!index)
+                    return std::nullopt;
+                key = *index;
+            }
+            if (!Variables::valid_name(expansion.name)) {
+                fail(shell, "$" + expansion.name + ": cannot assign in this way");
+                return std::nullopt;
+            }
+            if (!assign_value(shell, expansion.name, key, *word, false))
+                return std::nullopt;
+        }
+        return ParamValue{.values = {*word}};
+    }
+    default:
+        break;
+    }
+    if (!found.set && shell.options.nounset && expansion.name != "@" && expansion.name != "*") {
+        fail(shell, expansion.name + (expansion.index ? "[" + std::string("…") + "]" : "") + ": unbound variable");
+        return std::nullopt;
+    }
+    if (op == ParamOp::plain)
+        return out;
+    if (op == ParamOp::transform) {
+        auto letter = argument_text(shell, expansion.argument);
+        if (!letter)
+            return std::nullopt;
+        for (auto& value : out.values) {
+            if (*letter == "Q") value = quote_single(value);
+            else if (*letter == "U") std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::toupper(c); });
+            else if (*letter == "L") std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
+            else if (*letter == "u" && !value.empty()) value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(value[0])));
+            else if (*letter == "a") {
+                const Variable* variable = shell.variables.find(expansion.name);
+                std::string flags;
+                if (variable) {
+                    if (variable->attributes & attribute::indexed_array) flags += 'a';
+                    if (variable->attributes & attribute::assoc_array) flags += 'A';
+                    if (variable->attributes & attribute::integer) flags += 'i';
+                    if (variable->attributes & attribute::readonly) flags += 'r';
+                    if (variable->attributes & attribute::exported) flags += 'x';
+                }
+                value = flags;
+            }
+        }
+        return out;
+    }
+    if (op == ParamOp::length) {
+        if (found.is_list)
+            return ParamValue{.values = {std::to_string(found.values.size())}};
+        return ParamValue{.values = {std::to_string(found.values.empty() ? 0 : found.values.front().size())}};
+    }
+    if (op == ParamOp::substring) {
+        auto offset_text = argument_text(shell, expansion.argument);
+        if (!offset_text)
+            return std::nullopt;
+        auto offset = arithmetic(shell, *offset_text);
+        if (!offset)
+            return std::nullopt;
+        std::optional<int64_t> length;
+        if (expansion.replacement) {
+            auto length_text = expand_string(shell, *expansion.replacement);
+            if (!length_text)
+                return std::nullopt;
+            length = arithmetic(shell, *length_text);
+            if (!length)
+                return std::nullopt;
+        }
+        bool ok = true;
+        if (found.is_list) {
+            // ${@:1} counts $0 as position 0.
+            std::vector<std::string> all = found.values;
+            int64_t start = *offset;
+            if (expansion.name == "@" || expansion.name == "*") {
+                all.insert(all.begin(), shell.name);
+            }
+            out.values = slice(all, start, length, ok);
+        } else {
+            std::string value = found.values.empty() ? "" : found.values.front();
+            out.values = {slice(value, *offset, length, ok)};
+        }
+        if (!ok) {
+            fail(shell, std::to_string(length.value_or(0)) + ": substring expression < 0");
+            return std::nullopt;
+        }
+        return out;
+    }
+    auto pattern = argument_pattern(shell, expansion.argument);
+    if (!pattern)
+        return std::nullopt;
+    std::optional<std::string> replacement;
+    if (op == ParamOp::replace) {
+        replacement = expansion.replacement ? expand_string(shell, *expansion.replacement) : std::string();
+        if (!replacement)
+            return std::nullopt;
+    }
+    for (auto& value : out.values) {
+        switch (op) {
+        case ParamOp::remove_prefix: value = remove_affix(shell, value, *pattern, true, expansion.longest); break;
+        case ParamOp::remove_suffix: value = remove_affix(shell, value, *pattern, false, expansion.longest); break;
+        case ParamOp::replace:
+            value = replace(shell, value, *pattern, *replacement, expansion.longest, expansion.anchor);
+            break;
+        case ParamOp::upper: value = change_case(shell, value, *pattern, true, expansion.longest); break;
+        case ParamOp::lower: value = change_case(shell, value, *pattern, false, expansion.longest); break;
+        default: break;
+        }
+    }
+    return out;
+}
+
+}  // namespace sh

@@ -1,0 +1,124 @@
+#include "sh/process.h"
+
+#include <cerrno>
+#include <cstring>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sh/state_transfer.h"
+
+namespace sh {
+
+namespace {
+
+// The environment a child gets: exported variables, then `extra` (NAME=value, later wins).
+std::vector<std::string> child_environment(Shell& shell, const std::vector<std::string>& extra) {
+    auto environment = shell.variables.environment();
+    for (const auto& entry : extra) {
+        std::string_view name(entry.data(), entry.find('='));
+        std::erase_if(environment, [&](const std::string& existing) {
+            return existing.size() > name.size() && existing.compare(0, name.size(), name) == 0 &&
+                   existing[name.size()] == '=';
+        });
+        environment.push_back(entry);
+    }
+    return environment;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    out.reserve(strings.size() + 1);
+    for (auto& text : strings)
+        out.push_back(text.data());
+    out.push_back(nullptr);
+    return out;
+}
+
+SpawnResult spawn(const std::string& command, std::vector<std::string> argv, std::vector<std::string> environment,
+                  const ChildFds& fds) {
+    auto argv_pointers = c_strings(argv);
+    auto env_pointers = c_strings(environment);
+    sx_spawn_options options = sx_spawn_defaults();
+    options.fd_actions = fds.actions.data();
+    options.fd_action_count = static_cast<unsigned>(fds.actions.size());
+    pid_t pid = sx_spawn(command.c_str(), argv_pointers.data(), env_pointers.data(), &options);
+    if (pid < 0)
+        return SpawnResult{-1, errno};
+    return SpawnResult{pid, 0};
+}
+
+bool write_all(int fd, std::string_view data) {
+    while (!data.empty()) {
+        ssize_t written = ::write(fd, data.data(), data.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        data.remove_prefix(static_cast<size_t>(written));
+    }
+    return true;
+}
+
+}  // namespace
+
+void ChildFds::map(int child_fd, int parent_fd) {
+    for (auto& action : actions)
+        if (action.child_fd == child_fd) {
+            action.parent_fd = parent_fd;
+            return;
+        }
+    actions.push_back({child_fd, parent_fd});
+}
+
+int ChildFds::source_of(int child_fd) const {
+    for (const auto& action : actions)
+        if (action.child_fd == child_fd)
+            return action.parent_fd;
+    return child_fd;
+}
+
+SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                           const ChildFds& fds) {
+    return spawn(argv.at(0), argv, child_environment(shell, extra_env), fds);
+}
+
+SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds) {
+    int state[2];
+    if (pipe2(state, SX_O_CLOEXEC) != 0)
+        return SpawnResult{-1, errno};
+    ChildFds with_state = fds;
+    with_state.map(k_state_fd, state[0]);
+    std::vector<std::string> argv{"sh", "--state-fd", std::to_string(k_state_fd), "-c", std::string(source)};
+    auto result = spawn("/bin/sh", std::move(argv), child_environment(shell, {}), with_state);
+    ::close(state[0]);
+    if (result.pid > 0)
+        (void)write_all(state[1], serialize_state(shell));  // a child that died early: nothing to do
+    ::close(state[1]);
+    return result;
+}
+
+int wait_for(Shell& shell, int pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR)
+            return 127;
+        (void)shell;  // caught signals are taken by the trap machinery between commands
+    }
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    if (WIFSTOPPED(status))
+        return 128 + WSTOPSIG(status);
+    return WEXITSTATUS(status);
+}
+
+int report_spawn_error(Shell& shell, const std::string& command, int error) {
+    if (error == ENOENT) {
+        shell.error(command + ": " + (command.find('/') == std::string::npos ? "command not found"
+                                                                             : "No such file or directory"));
+        return 127;
+    }
+    shell.error(command + ": " + std::strerror(error));
+    return 126;
+}
+
+}  // namespace sh

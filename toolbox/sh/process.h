@@ -1,0 +1,42 @@
+// process.h — child processes through the kernel: external commands, and child shells that run a
+// piece of this shell's source with its state (what a fork would have copied).
+// Thread safety: single-threaded.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sx/posix.h>
+
+#include "sh/shell.h"
+
+namespace sh {
+
+// Where a child's descriptors come from: child fd → this shell's fd (-1 closes it in the child).
+// Descriptors not listed are inherited as they are.
+struct ChildFds {
+    std::vector<secure_exec_fd_action> actions;
+    void map(int child_fd, int parent_fd);
+    // The shell fd that the child's `fd` will be, after the mappings so far (itself if unmapped).
+    int source_of(int child_fd) const;
+};
+
+struct SpawnResult {
+    int pid{-1};
+    int error{0};  // errno when pid is -1
+};
+
+// Starts argv[0] (found in PATH by the kernel) with the shell's exported environment plus `extra`.
+SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                           const ChildFds& fds);
+// Starts a child `sh` that runs `source` with this shell's state.
+SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds);
+// Waits for `pid` and returns its status as the shell reports it (128 + signal when killed).
+int wait_for(Shell& shell, int pid);
+
+// The message and status for a failed spawn of `command` (127 not found, 126 otherwise).
+int report_spawn_error(Shell& shell, const std::string& command, int error);
+
+}  // namespace sh

@@ -1,0 +1,204 @@
+#include "sh/redirect.h"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sh/expand.h"
+
+namespace sh {
+
+namespace {
+
+constexpr int k_saved_fd_floor = 10;  // bash keeps saved descriptors at 10 and up
+constexpr int k_dupfd_cloexec = 1030;  // F_DUPFD_CLOEXEC (Linux's; wasi-libc hides the name)
+
+bool is_input(RedirectOp op) {
+    return op == RedirectOp::input || op == RedirectOp::read_write || op == RedirectOp::dup_input ||
+           op == RedirectOp::heredoc || op == RedirectOp::heredoc_strip || op == RedirectOp::herestring;
+}
+
+std::optional<int> fd_number(std::string_view text) {
+    int value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value < 0)
+        return std::nullopt;
+    return value;
+}
+
+// A here-document or here-string as a readable descriptor: a pipe when it fits in one (the
+// writer must not block), a deleted temporary file otherwise.
+int content_fd(Shell& shell, const std::string& text) {
+    if (text.size() < 60000) {
+        int ends[2];
+        if (pipe2(ends, SX_O_CLOEXEC) == 0) {
+            ssize_t written = text.empty() ? 0 : ::write(ends[1], text.data(), text.size());
+            ::close(ends[1]);
+            if (written == static_cast<ssize_t>(text.size()))
+                return ends[0];
+            ::close(ends[0]);
+        }
+    }
+    std::string path = "/tmp/sh-here-" + std::to_string(getpid()) + "-" + std::to_string(text.size());
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) {
+        shell.error(std::string("cannot create temp file for here-document: ") + std::strerror(errno));
+        return -1;
+    }
+    ::unlink(path.c_str());
+    (void)::write(fd, text.data(), text.size());
+    ::lseek(fd, 0, SEEK_SET);
+    return fd;
+}
+
+int open_file(Shell& shell, const std::string& path, RedirectOp op) {
+    int flags = 0;
+    switch (op) {
+    case RedirectOp::input: flags = O_RDONLY; break;
+    case RedirectOp::read_write: flags = O_RDWR | O_CREAT; break;
+    case RedirectOp::append:
+    case RedirectOp::append_both: flags = O_WRONLY | O_CREAT | O_APPEND; break;
+    default: flags = O_WRONLY | O_CREAT | O_TRUNC; break;
+    }
+    if (shell.options.noclobber && (op == RedirectOp::output || op == RedirectOp::output_both)) {
+        struct stat status;
+        if (::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode)) {
+            shell.error(path + ": cannot overwrite existing file");
+            return -1;
+        }
+    }
+    int fd = ::open(path.c_str(), flags, 0666);
+    if (fd < 0) {
+        shell.error(path + ": " + std::strerror(errno));
+        return -1;
+    }
+    (void)sx_fcntl(fd, F_SETFD, FD_CLOEXEC);
+    return fd;
+}
+
+}  // namespace
+
+int default_fd(RedirectOp op) { return is_input(op) ? 0 : 1; }
+
+RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_fd) {
+    RedirectOp op = redirect.op;
+    if (op == RedirectOp::heredoc || op == RedirectOp::heredoc_strip) {
+        auto body = expand_heredoc(shell, redirect.target, redirect.heredoc_quoted);
+        if (!body)
+            return {};
+        return RedirectSource{content_fd(shell, *body), true, false};
+    }
+    auto target = expand_word(shell, redirect.target);
+    if (!target)
+        return {};
+    if (target->size() != 1) {
+        shell.error(redirect.target.span.end > redirect.target.span.begin ? "ambiguous redirect" : "ambiguous redirect");
+        return {};
+    }
+    const std::string& text = target->front();
+    if (op == RedirectOp::herestring)
+        return RedirectSource{content_fd(shell, text + "\n"), true, false};
+    if (op == RedirectOp::dup_input || op == RedirectOp::dup_output) {
+        if (text == "-")
+            return RedirectSource{-1, false, true};
+        auto number = fd_number(text);
+        if (!number) {
+            if (op == RedirectOp::dup_output && (target_fd == 1 || redirect.fd < 0))
+                return RedirectSource{open_file(shell, text, RedirectOp::output_both), true, false};
+            shell.error(text + ": ambiguous redirect");
+            return {};
+        }
+        if (sx_fcntl(*number, F_GETFD, 0) < 0) {
+            shell.error(text + ": Bad file descriptor");
+            return {};
+        }
+        return RedirectSource{*number, false, false};
+    }
+    return RedirectSource{open_file(shell, text, op), true, false};
+}
+
+// ^RedirectScope
+
+RedirectScope::RedirectScope(Shell& shell, const std::vector<Redirect>& redirects) : m_shell(shell) {
+    for (const auto& redirect : redirects)
+        if (!apply(redirect)) {
+            m_ok = false;
+            break;
+        }
+}
+
+RedirectScope::~RedirectScope() {
+    if (m_keep) {
+        for (const auto& saved : m_saved)
+            if (saved.copy >= 0)
+                ::close(saved.copy);
+        return;
+    }
+    for (auto it = m_saved.rbegin(); it != m_saved.rend(); ++it) {
+        if (it->copy >= 0) {
+            dup2(it->copy, it->fd);
+            ::close(it->copy);
+        } else {
+            ::close(it->fd);
+        }
+    }
+}
+
+void RedirectScope::save(int fd) {
+    for (const auto& saved : m_saved)
+        if (saved.fd == fd)
+            return;
+    int copy = sx_fcntl(fd, k_dupfd_cloexec, k_saved_fd_floor);
+    m_saved.push_back({fd, copy});
+}
+
+bool RedirectScope::apply(const Redirect& redirect) {
+    int fd = redirect.fd >= 0 ? redirect.fd : default_fd(redirect.op);
+    auto source = open_redirect(m_shell, redirect, fd);
+    if (!source.close && source.fd < 0)
+        return false;
+    bool both = redirect.op == RedirectOp::output_both || redirect.op == RedirectOp::append_both ||
+                (redirect.op == RedirectOp::dup_output && source.opened && redirect.fd < 0);
+    for (int target : both ? std::vector<int>{1, 2} : std::vector<int>{fd}) {
+        save(target);
+        if (source.close)
+            ::close(target);
+        else if (source.fd != target)
+            dup2(source.fd, target);
+    }
+    if (source.opened)
+        ::close(source.fd);
+    return true;
+}
+
+// ^ChildRedirects
+
+ChildRedirects::ChildRedirects(Shell& shell, const std::vector<Redirect>& redirects, ChildFds base)
+    : m_fds(std::move(base)) {
+    for (const auto& redirect : redirects) {
+        int fd = redirect.fd >= 0 ? redirect.fd : default_fd(redirect.op);
+        auto source = open_redirect(shell, redirect, fd);
+        if (!source.close && source.fd < 0) {
+            m_ok = false;
+            return;
+        }
+        if (source.opened)
+            m_opened.push_back(source.fd);
+        bool both = redirect.op == RedirectOp::output_both || redirect.op == RedirectOp::append_both ||
+                    (redirect.op == RedirectOp::dup_output && source.opened && redirect.fd < 0);
+        // A dup names the child's view of the source descriptor: 2>&1 after >f means f.
+        int parent = source.close ? -1 : (source.opened ? source.fd : m_fds.source_of(source.fd));
+        for (int target : both ? std::vector<int>{1, 2} : std::vector<int>{fd})
+            m_fds.map(target, parent);
+    }
+}
+
+ChildRedirects::~ChildRedirects() {
+    for (int fd : m_opened)
+        ::close(fd);
+}
+
+}  // namespace sh

@@ -1,0 +1,134 @@
+#include "sh/shell.h"
+
+#include <chrono>
+#include <unistd.h>
+
+#include <sx/posix.h>
+
+#include "sh/execute.h"
+#include "sh/lang/parser.h"
+#include "sh/substitution.h"
+
+namespace sh {
+
+std::string Options::flags() const {
+    std::string out;
+    if (allexport) out += 'a';
+    if (errexit) out += 'e';
+    if (noglob) out += 'f';
+    out += 'h';
+    if (interactive) out += 'i';
+    if (monitor) out += 'm';
+    if (noexec) out += 'n';
+    if (nounset) out += 'u';
+    if (verbose) out += 'v';
+    if (xtrace) out += 'x';
+    out += 'B';
+    if (noclobber) out += 'C';
+    return out;
+}
+
+Shell::Shell(std::string shell_name, std::vector<std::string> arguments)
+    : name(std::move(shell_name)), positional(std::move(arguments)) {
+    own_pid = shell_pid = getpid();
+    random_state = static_cast<uint32_t>(own_pid) * 2654435761u ^
+                   static_cast<uint32_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    started_at_seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+int Shell::next_random() {
+    random_state = random_state * 1103515245u + 12345u;
+    return static_cast<int>((random_state >> 16) & 0x7fff);
+}
+
+void Shell::set_status(int value) {
+    status = value;
+}
+
+void Shell::error(std::string_view message) { error_at(line, message); }
+
+void Shell::error_at(uint32_t at_line, std::string_view message) {
+    std::string text = name + ": line " + std::to_string(at_line) + ": " + std::string(message) + "\n";
+    if (options.interactive)
+        text = name + ": " + std::string(message) + "\n";
+    (void)::write(2, text.data(), text.size());
+}
+
+void Shell::run_trap(int signal) {
+    auto it = traps.find(signal);
+    if (it == traps.end() || it->second.empty())
+        return;
+    int saved_status = status;
+    std::string action = it->second;  // the action may change the trap
+    Flow saved_flow = flow;
+    flow = Flow::normal;
+    (void)run_source(action);
+    if (flow == Flow::normal)
+        flow = saved_flow;
+    if (signal != k_exit_trap)
+        status = saved_status;
+}
+
+void Shell::run_pending_traps() {
+    close_process_substitutions(*this);
+    while (int signal = sx_take_signal()) {
+        if (signal < 0)
+            break;
+        run_trap(signal);
+    }
+}
+
+int Shell::run_source(std::string_view source) {
+    ParseOptions parse_options;
+    parse_options.extglob = options.extglob;
+    parse_options.alias = [this](std::string_view word) -> const std::string* {
+        if (!options.expand_aliases)
+            return nullptr;
+        auto it = aliases.find(std::string(word));
+        return it == aliases.end() ? nullptr : &it->second;
+    };
+    Parser parser(source, parse_options);
+    int result = status;
+    while (flow != Flow::exiting) {
+        parser.set_extglob(options.extglob);
+        auto next = parser.next();
+        if (!next)
+            break;
+        if (auto* failure = std::get_if<ParseError>(&*next)) {
+            error_at(failure->line, failure->message);
+            status = result = 2;
+            if (!options.interactive) {
+                flow = Flow::exiting;
+                exit_status = 2;
+            }
+            break;
+        }
+        const Program& program = std::get<Program>(*next);
+        if (options.noexec)
+            continue;
+        result = execute_program(*this, program);
+        if (expansion_fatal && !options.interactive) {
+            flow = Flow::exiting;
+            exit_status = status == 0 ? 1 : status;
+        }
+    }
+    return result;
+}
+
+int Shell::execute(const Program& program) { return execute_program(*this, program); }
+
+int Shell::finish(int exit_code) {
+    status = exit_code;
+    if (traps.contains(k_exit_trap)) {
+        std::string action = traps[k_exit_trap];
+        traps.erase(k_exit_trap);
+        flow = Flow::normal;
+        (void)run_source(action);
+        if (flow == Flow::exiting)
+            exit_code = exit_status;
+    }
+    return exit_code & 0xff;
+}
+
+}  // namespace sh

@@ -1,0 +1,124 @@
+// shell.h — one shell's state and the entry points that run source text.
+//
+// The shell runs in one wasm process and cannot fork. Everything bash runs in a forked copy of
+// itself — a subshell, a pipeline stage that is a builtin, function or compound command, a command
+// substitution — runs in a child `sh` spawned through the kernel, which first receives this
+// shell's state (state_transfer.h). External commands are spawned directly.
+// Thread safety: single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sh/lang/ast.h"
+#include "sh/variables.h"
+
+namespace sh {
+
+struct Options {
+    bool errexit{false};     // -e
+    bool nounset{false};     // -u
+    bool xtrace{false};      // -x
+    bool verbose{false};     // -v
+    bool noglob{false};      // -f
+    bool noclobber{false};   // -C
+    bool allexport{false};   // -a
+    bool noexec{false};      // -n
+    bool pipefail{false};
+    bool monitor{false};     // -m
+    bool interactive{false};
+    // shopt
+    bool nullglob{false};
+    bool failglob{false};
+    bool dotglob{false};
+    bool extglob{false};
+    bool globstar{false};
+    bool nocaseglob{false};
+    bool nocasematch{false};
+    bool expand_aliases{false};
+    bool lastpipe{false};
+
+    // $-
+    std::string flags() const;
+};
+
+// Pseudo-signals for trap: what bash calls EXIT, RETURN, ERR and DEBUG.
+constexpr int k_exit_trap = 0;
+constexpr int k_return_trap = -1;
+constexpr int k_err_trap = -2;
+constexpr int k_debug_trap = -3;
+
+// A break, continue, return or exit on its way out through the commands that contain it.
+enum class Flow : uint8_t { normal, breaking, continuing, returning, exiting };
+
+class Shell {
+public:
+    Shell(std::string name, std::vector<std::string> positional);
+
+    // Parses and runs `source` one complete command at a time (so an alias or `shopt -s extglob`
+    // applies to the commands after it). Returns the last status; syntax errors give 2.
+    int run_source(std::string_view source);
+    // Runs a parsed list and returns its status.
+    int execute(const Program& program);
+    // What `exit` and the end of the script do: EXIT trap, then the status to exit with.
+    int finish(int status);
+
+    // "NAME: line N: MESSAGE\n" on stderr, as bash reports errors in scripts.
+    void error(std::string_view message);
+    void error_at(uint32_t line, std::string_view message);
+
+    // ^State (public: the executor, expander and builtins all work on it)
+    Variables variables;
+    Options options;
+    std::string name;                       // $0
+    std::vector<std::string> positional;    // $1 …
+    int status{0};                          // $?
+    int shell_pid{0};                       // $$ (a child shell keeps its parent's)
+    int own_pid{0};                         // BASHPID
+    uint32_t random_state{0};               // RANDOM's generator
+    int last_background{0};                 // $!
+    std::vector<int> pipe_status;           // PIPESTATUS
+    uint32_t line{0};                       // LINENO of the command being run
+    std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;
+    std::map<std::string, std::string> aliases;
+    std::map<int, std::string> traps;       // signal number (0: EXIT) → action text
+    std::vector<std::string> function_stack;  // FUNCNAME, innermost last
+    std::vector<std::string> directory_stack; // pushd/popd
+    int64_t started_at_seconds{0};          // for SECONDS
+
+    std::vector<int> background_jobs;       // pids for `wait`
+
+    Flow flow{Flow::normal};
+    int exit_status{0};        // with Flow::exiting
+    int return_status{0};      // with Flow::returning
+    int last_substitution_status{0};  // $? of an assignment-only command: its last $( )
+    bool expansion_fatal{false};      // a failed expansion that ends a non-interactive shell
+    int flow_levels{0};  // break/continue N still to unwind
+    int loop_depth{0};
+    bool in_condition{false};  // errexit does not apply (if/while conditions, && || lists, !)
+    bool is_child{false};      // a subshell or pipeline stage: `exit` ends only it
+    int substitution_depth{0};
+    int source_depth{0};       // inside `.`/`source`: return ends the file
+    long getopts_index{1};     // getopts: the argument and the letter within it
+    size_t getopts_offset{1};
+
+    // RANDOM: 0..32767.
+    int next_random();
+    // Descriptors of <( ) and >( ) to close after the current command.
+    std::vector<int> substitution_fds;
+    std::vector<int> substitution_pids;
+
+    // Sets $? and the PIPESTATUS of a single command.
+    void set_status(int value);
+    // Runs the traps of signals that arrived since the last call (between commands).
+    void run_pending_traps();
+    // Runs the action of trap `signal` (if any), keeping $? as it was.
+    void run_trap(int signal);
+};
+
+}  // namespace sh

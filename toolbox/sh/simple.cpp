@@ -1,0 +1,200 @@
+// Simple commands: assignments, expansion, `set -x` tracing, and the lookup that runs a function,
+// a builtin or an external command.
+#include <unistd.h>
+
+#include "sh/assign.h"
+#include "sh/builtins/builtins.h"
+#include "sh/execute.h"
+#include "sh/expand.h"
+#include "sh/process.h"
+#include "sh/quote.h"
+#include "sh/redirect.h"
+
+namespace sh {
+
+namespace {
+
+// A variable set for one command only, and what it was before.
+struct SavedVariable {
+    std::string name;
+    std::optional<Variable> before;
+};
+
+void trace(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& assignments) {
+    if (!shell.options.xtrace)
+        return;
+    std::string line = shell.variables.get("PS4").value_or("+ ");
+    bool first = true;
+    for (const auto& assignment : assignments) {
+        line += (first ? "" : " ") + assignment;
+        first = false;
+    }
+    for (const auto& argument : argv) {
+        line += (first ? "" : " ") + quote_for_trace(argument);
+        first = false;
+    }
+    line += '\n';
+    (void)::write(2, line.data(), line.size());
+}
+
+// Assignments that stay: a command with no name, or a special builtin.
+int assign_all(Shell& shell, const std::vector<Assignment>& assignments, std::vector<std::string>* traced) {
+    for (const auto& assignment : assignments) {
+        auto done = perform_assignment(shell, assignment, false);
+        if (!done)
+            return 1;
+        if (traced)
+            traced->push_back(*done);
+    }
+    return 0;
+}
+
+// name=value before a function or regular builtin: visible during it, restored after.
+std::vector<SavedVariable> assign_temporarily(Shell& shell, const std::vector<Assignment>& assignments, bool& ok) {
+    std::vector<SavedVariable> saved;
+    for (const auto& assignment : assignments) {
+        const Variable* before = shell.variables.find(assignment.name);
+        saved.push_back({assignment.name, before ? std::optional<Variable>(*before) : std::nullopt});
+        if (!perform_assignment(shell, assignment, true)) {
+            ok = false;
+            break;
+        }
+    }
+    return saved;
+}
+
+void restore(Shell& shell, std::vector<SavedVariable>& saved) {
+    for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
+        if (it->before) {
+            Variable& variable = shell.variables.declare(it->name, false);
+            if (Variable* current = shell.variables.find(it->name))
+                *current = *it->before;
+            else
+                variable = *it->before;
+        } else {
+            (void)shell.variables.unset(it->name);
+        }
+    }
+}
+
+int run_external(Shell& shell, const SimpleCommand& command, const std::vector<std::string>& argv) {
+    std::vector<std::string> environment;
+    for (const auto& assignment : command.assignments) {
+        auto value = assignment.value ? expand_string(shell, *assignment.value) : std::optional<std::string>("");
+        if (!value)
+            return 1;
+        environment.push_back(assignment.name + "=" + *value);
+    }
+    ChildRedirects redirects(shell, command.redirects);
+    if (!redirects.ok())
+        return 1;
+    auto child = spawn_external(shell, argv, environment, redirects.fds());
+    if (child.pid < 0)
+        return report_spawn_error(shell, argv.front(), child.error);
+    return wait_for(shell, child.pid);
+}
+
+int run_builtin(Shell& shell, const Builtin& builtin, const SimpleCommand& command, std::vector<std::string>& argv) {
+    std::vector<SavedVariable> saved;
+    if (builtin.special) {
+        if (assign_all(shell, command.assignments, nullptr) != 0)
+            return 1;
+    } else {
+        bool ok = true;
+        saved = assign_temporarily(shell, command.assignments, ok);
+        if (!ok) {
+            restore(shell, saved);
+            return 1;
+        }
+    }
+    int status;
+    {
+        RedirectScope redirects(shell, command.redirects);
+        if (!redirects.ok()) {
+            restore(shell, saved);
+            return 1;
+        }
+        status = builtin.run(shell, argv);
+        if (builtin.keeps_redirections && argv.size() == 1)
+            redirects.keep();  // `exec >file`: the redirections stay
+    }
+    restore(shell, saved);
+    return status;
+}
+
+int run_function(Shell& shell, const FunctionDefinition& function, const SimpleCommand& command,
+                 std::vector<std::string>& argv) {
+    bool ok = true;
+    auto saved = assign_temporarily(shell, command.assignments, ok);
+    int status = 1;
+    if (ok) {
+        RedirectScope redirects(shell, command.redirects);
+        if (redirects.ok())
+            status = call_function(shell, function, {argv.begin() + 1, argv.end()});
+    }
+    restore(shell, saved);
+    return status;
+}
+
+}  // namespace
+
+int execute_simple(Shell& shell, const SimpleCommand& command) {
+    auto argv = expand_fields(shell, command.words);
+    if (!argv)
+        return shell.status = 1;
+    if (argv->empty()) {
+        // Assignments and redirections only: both take effect in this shell.
+        std::vector<std::string> traced;
+        shell.last_substitution_status = 0;
+        int status = assign_all(shell, command.assignments, &traced);
+        trace(shell, {}, traced);
+        if (status == 0 && !command.redirects.empty()) {
+            RedirectScope redirects(shell, command.redirects);
+            status = redirects.ok() ? 0 : 1;
+        }
+        if (status == 0)
+            status = shell.last_substitution_status;
+        shell.set_status(status);
+        return status;
+    }
+    trace(shell, *argv, {});
+    const std::string& name = argv->front();
+    int status;
+    if (auto it = shell.functions.find(name); it != shell.functions.end()) {
+        auto function = it->second;  // the call may redefine it
+        status = run_function(shell, *function, command, *argv);
+    } else if (const Builtin* builtin = find_builtin(name)) {
+        status = run_builtin(shell, *builtin, command, *argv);
+    } else {
+        status = run_external(shell, command, *argv);
+    }
+    shell.set_status(status);
+    return status;
+}
+
+int call_function(Shell& shell, const FunctionDefinition& function, std::vector<std::string> arguments) {
+    constexpr size_t k_max_depth = 1000;  // bash's FUNCNEST is unlimited; our stack is not
+    if (shell.function_stack.size() >= k_max_depth) {
+        shell.error(function.name + ": maximum function nesting level exceeded (" + std::to_string(k_max_depth) + ")");
+        return 1;
+    }
+    std::swap(shell.positional, arguments);
+    shell.function_stack.push_back(function.name);
+    shell.variables.push_scope();
+    int saved_loops = shell.loop_depth;
+    shell.loop_depth = 0;
+    int status = execute_command(shell, *function.body);
+    if (shell.flow == Flow::returning) {
+        shell.flow = Flow::normal;
+        status = shell.return_status;
+    }
+    shell.loop_depth = saved_loops;
+    shell.variables.pop_scope();
+    shell.function_stack.pop_back();
+    std::swap(shell.positional, arguments);
+    if (shell.traps.contains(k_return_trap) && shell.flow == Flow::normal)
+        shell.run_trap(k_return_trap);
+    return status;
+}
+
+}  // namespace sh

@@ -1,0 +1,116 @@
+#include "sh/substitution.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "sh/builtins/builtins.h"
+#include "sh/process.h"
+
+namespace sh {
+
+namespace {
+
+// $(cmd args) with a literal command that is no function or builtin: spawn it directly rather
+// than through a child shell (one process instead of two).
+std::optional<std::vector<std::string>> direct_command(const Shell& shell, const Program& program) {
+    if (program.items.size() != 1 || program.items[0].background || !program.items[0].and_or.rest.empty())
+        return std::nullopt;
+    const Pipeline& pipeline = program.items[0].and_or.first;
+    if (pipeline.commands.size() != 1 || pipeline.negated || pipeline.timed)
+        return std::nullopt;
+    auto* simple = std::get_if<SimpleCommand>(&pipeline.commands[0].node);
+    if (!simple || !simple->assignments.empty() || !simple->redirects.empty() || simple->words.empty())
+        return std::nullopt;
+    std::vector<std::string> argv;
+    for (const auto& word : simple->words) {
+        if (word.parts.size() != 1)
+            return std::nullopt;
+        auto* literal = std::get_if<Literal>(&word.parts[0]);
+        if (!literal || (!literal->quoted && literal->text.find_first_of("*?[{~") != std::string::npos))
+            return std::nullopt;
+        argv.push_back(literal->text);
+    }
+    if (shell.functions.contains(argv[0]) || find_builtin(argv[0]))
+        return std::nullopt;
+    return argv;
+}
+
+std::string read_all(int fd) {
+    std::string out;
+    char buffer[65536];
+    while (true) {
+        ssize_t count = ::read(fd, buffer, sizeof buffer);
+        if (count < 0 && errno == EINTR)
+            continue;
+        if (count <= 0)
+            return out;
+        out.append(buffer, static_cast<size_t>(count));
+    }
+}
+
+}  // namespace
+
+std::optional<std::string> command_substitution(Shell& shell, const CommandSubstitution& substitution) {
+    int ends[2];
+    if (pipe2(ends, SX_O_CLOEXEC) != 0) {
+        shell.error("cannot make pipe for command substitution");
+        return std::nullopt;
+    }
+    ChildFds fds;
+    fds.map(1, ends[1]);
+    SpawnResult child;
+    auto direct = substitution.program ? direct_command(shell, *substitution.program) : std::nullopt;
+    if (direct)
+        child = spawn_external(shell, *direct, {}, fds);
+    else
+        child = spawn_child_shell(shell, substitution.source, fds);
+    ::close(ends[1]);
+    if (child.pid < 0) {
+        ::close(ends[0]);
+        shell.last_substitution_status = report_spawn_error(shell, direct ? direct->front() : "sh", child.error);
+        shell.status = shell.last_substitution_status;
+        return std::string();
+    }
+    std::string output = read_all(ends[0]);
+    ::close(ends[0]);
+    shell.last_substitution_status = wait_for(shell, child.pid);
+    shell.status = shell.last_substitution_status;
+    while (!output.empty() && output.back() == '\n')
+        output.pop_back();
+    return output;
+}
+
+std::optional<std::string> process_substitution(Shell& shell, const ProcessSubstitution& substitution) {
+    int ends[2];
+    if (pipe2(ends, SX_O_CLOEXEC) != 0) {
+        shell.error("cannot make pipe for process substitution");
+        return std::nullopt;
+    }
+    int child_end = substitution.output ? ends[0] : ends[1];
+    int our_end = substitution.output ? ends[1] : ends[0];
+    ChildFds fds;
+    fds.map(substitution.output ? 0 : 1, child_end);
+    auto child = spawn_child_shell(shell, substitution.source, fds);
+    ::close(child_end);
+    if (child.pid < 0) {
+        ::close(our_end);
+        report_spawn_error(shell, "sh", child.error);
+        return std::nullopt;
+    }
+    (void)sx_fcntl(our_end, F_SETFD, 0);  // the command that names /dev/fd/N inherits it
+    shell.substitution_fds.push_back(our_end);
+    shell.substitution_pids.push_back(child.pid);
+    return "/dev/fd/" + std::to_string(our_end);
+}
+
+void close_process_substitutions(Shell& shell) {
+    for (int fd : shell.substitution_fds)
+        ::close(fd);
+    shell.substitution_fds.clear();
+    for (int pid : shell.substitution_pids)
+        shell.background_jobs.push_back(pid);  // reaped by `wait` or at exit
+    shell.substitution_pids.clear();
+}
+
+}  // namespace sh
