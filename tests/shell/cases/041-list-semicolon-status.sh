@@ -1,0 +1,3 @@
+# ; runs regardless and $? is the last status
+false; echo "after false: $?"
+true; echo "after true: $?"

@@ -1,0 +1,3 @@
+# ! negates the condition
+if ! false; then echo "negated false"; fi
+if ! [ a = b ]; then echo "a is not b"; fi

@@ -1,0 +1,6 @@
+# defining and calling a function
+greet() {
+  echo "hello from greet"
+}
+greet
+greet

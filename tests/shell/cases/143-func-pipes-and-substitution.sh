@@ -1,0 +1,4 @@
+# functions used in pipes and $( )
+up() { while read -r l; do echo "${l^^}"; done; }
+echo "$(echo quiet | up)"
+printf 'a\nb\n' | up | up

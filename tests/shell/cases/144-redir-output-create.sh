@@ -1,0 +1,3 @@
+# > creates a file
+echo "first line" > out.txt
+cat out.txt

@@ -1,0 +1,3 @@
+# <&- closes stdin
+read -r x <&-
+echo "status $?"

@@ -1,0 +1,5 @@
+# < from a missing file fails the command with a message
+cat < nosuch.txt
+echo "status $?"
+echo "not run" < nosuch.txt
+echo "status $?"

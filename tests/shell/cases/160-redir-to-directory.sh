@@ -1,0 +1,3 @@
+# > to a directory fails
+echo x > .
+echo "status $?"

@@ -1,0 +1,4 @@
+# a here-document ended by end of file warns
+echo before
+cat <<EOF
+body line

@@ -1,0 +1,4 @@
+# an empty here-document
+cat <<EOF
+EOF
+echo "status $?"

@@ -1,0 +1,6 @@
+# a here-document inside $( )
+x=$(cat <<EOF
+captured $((6 * 7))
+EOF
+)
+echo "x=$x"

@@ -1,0 +1,6 @@
+# <<< feeds a word plus a newline
+cat <<< "hello"
+x="a   b"
+cat <<< $x
+cat <<< "$x"
+cat <<< ''

@@ -1,0 +1,6 @@
+# "$@" versus "$*" versus unquoted
+set -- "one two" three
+printf '[%s]\n' "$@"
+printf '[%s]\n' "$*"
+printf '[%s]\n' $@
+printf '[%s]\n' $*

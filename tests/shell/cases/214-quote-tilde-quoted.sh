@@ -1,0 +1,2 @@
+# a quoted tilde is not expanded
+echo "~" '~' \~ ~/x "~/x"

@@ -1,0 +1,3 @@
+# ${x-y} substitutes only for unset
+unset u; e=; s=set
+echo "[${u-default}] [${e-default}] [${s-default}]"

@@ -1,0 +1,3 @@
+# braces separate a name from following text
+x=pre
+echo "$xsuffix|${x}suffix|$x-dash|$x.dot"

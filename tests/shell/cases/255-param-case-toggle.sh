@@ -1,0 +1,3 @@
+# ${x~} and ${x~~} toggle case
+v=Hello
+echo "${v~}" "${v~~}"

@@ -1,0 +1,6 @@
+# a here-document inside a substitution
+x=$(cat <<'EOF'
+here ) in (doc
+EOF
+)
+echo "$x"

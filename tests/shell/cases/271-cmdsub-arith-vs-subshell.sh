@@ -1,0 +1,3 @@
+# $(( is arithmetic, $( ( is a subshell
+echo $((1 + 2))
+echo $( (echo subshell) )

@@ -1,0 +1,2 @@
+# a substitution as a for-loop list
+for w in $(echo one two three); do echo "word $w"; done

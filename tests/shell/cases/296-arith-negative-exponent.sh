@@ -1,0 +1,3 @@
+# a negative exponent is an error
+( echo $((2 ** -1)) )
+echo "status $?"

@@ -1,0 +1,6 @@
+# an empty IFS turns splitting off
+IFS=
+x='a b c'
+set -- $x
+echo "$#"
+printf '[%s]\n' "$@"

@@ -1,0 +1,5 @@
+# an unset IFS behaves like space tab newline
+unset IFS
+x=$'a b\tc\nd'
+set -- $x
+echo "$#"

@@ -1,0 +1,7 @@
+# quoted expansions are never split
+IFS=:
+x='a:b:c'
+set -- "$x"
+echo "$#"
+set -- $x
+echo "$#"

@@ -1,0 +1,5 @@
+# substitution results are split with IFS
+IFS=,
+set -- $(echo 'x,y,,z')
+echo "$#"
+printf '[%s]\n' "$@"

@@ -1,0 +1,6 @@
+# trailing non-whitespace delimiters
+IFS=,
+for v in 'a,' 'a,,' ',' ',,'; do
+  set -- $v
+  echo "[$v] -> $#"
+done

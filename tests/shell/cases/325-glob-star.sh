@@ -1,0 +1,5 @@
+# * matches any string in file names
+: > a.txt; : > b.txt; : > c.log
+echo *.txt
+echo *.log
+echo [ab].*

@@ -1,0 +1,6 @@
+# set -f disables pathname expansion
+: > f.txt
+set -f
+echo *.txt
+set +f
+echo *.txt

@@ -1,0 +1,6 @@
+# nocaseglob matches regardless of case
+: > README.md; : > notes.MD
+shopt -s nocaseglob
+echo *.md
+shopt -u nocaseglob
+echo *.md

@@ -1,0 +1,5 @@
+# ] and - inside brackets
+: > a-; : > 'a]'; : > ab
+echo a[]]
+echo a[-]
+echo a[b-]

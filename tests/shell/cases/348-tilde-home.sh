@@ -1,0 +1,5 @@
+# ~/x expands with HOME
+echo ~/x
+echo ~/
+x=~/in-assignment
+echo "$x"

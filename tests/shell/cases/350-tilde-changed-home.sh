@@ -1,0 +1,5 @@
+# the expansion follows HOME
+HOME=/custom/home
+echo ~/file
+HOME=/other
+echo ~

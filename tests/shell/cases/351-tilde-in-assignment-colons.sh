@@ -1,0 +1,5 @@
+# in assignments, tildes after : expand too
+PATHLIKE=~/a:~/b
+echo "$PATHLIKE"
+export E=~/exported
+echo "$E"

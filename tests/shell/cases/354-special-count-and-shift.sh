@@ -1,0 +1,7 @@
+# $# counts positional parameters
+set -- a b c
+echo "$#"
+shift
+echo "$# $1"
+set --
+echo "$#"

@@ -1,0 +1,5 @@
+# set -e applies to the last command of an && list
+set -e
+echo start
+true && false
+echo "not reached"

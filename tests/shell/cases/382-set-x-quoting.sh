@@ -1,0 +1,5 @@
+# set -x quotes arguments that need it
+set -x
+echo 'two words' "" plain 'it'"'"'s' '$dollar'
+: a\ b
+set +x

@@ -1,0 +1,5 @@
+# running a directory gives 126
+/
+echo "status $?"
+./
+echo "status $?"

@@ -1,0 +1,2 @@
+# the last pipeline's status is the script's
+true | false

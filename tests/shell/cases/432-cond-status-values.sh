@@ -1,0 +1,3 @@
+# [[ ]] returns 0 or 1
+[[ a == a ]]; echo "$?"
+[[ a == b ]]; echo "$?"

@@ -1,0 +1,7 @@
+# "${arr[@]}" keeps elements, "${arr[*]}" joins
+arr=('a b' '' c)
+printf '[%s]\n' "${arr[@]}"
+printf '[%s]\n' "${arr[*]}"
+printf '[%s]\n' ${arr[@]}
+IFS=-
+echo "${arr[*]}"

@@ -1,0 +1,7 @@
+# associative arrays map strings to values
+declare -A m
+m[apple]=red
+m[banana]=yellow
+echo "${m[apple]} ${m[banana]}"
+echo "${#m[@]}"
+echo "[${m[missing]}]"

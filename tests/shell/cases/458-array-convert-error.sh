@@ -1,0 +1,5 @@
+# an indexed array cannot become associative
+declare -a idx=(1 2)
+declare -A idx
+echo "status $?"
+echo "${idx[@]}"

@@ -1,0 +1,4 @@
+# letter ranges
+echo {a..e}
+echo {e..a}
+echo {a..k..3}

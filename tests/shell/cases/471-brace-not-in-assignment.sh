@@ -1,0 +1,3 @@
+# assignments do not brace-expand
+x={a,b}
+echo "$x"

@@ -1,0 +1,4 @@
+# brace expansion then globbing
+: > one.txt; : > two.log
+echo *.{txt,log}
+echo {one,two}.*

@@ -1,0 +1,3 @@
+# ranges are not expanded from variables
+n=3
+echo {1..$n}

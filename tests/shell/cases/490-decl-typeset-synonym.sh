@@ -1,0 +1,3 @@
+# typeset is declare
+typeset -i t=2*3
+typeset -p t

@@ -1,0 +1,6 @@
+# readonly -f protects a function
+f() { echo original; }
+readonly -f f
+f() { echo redefined; }
+echo "status $?"
+f

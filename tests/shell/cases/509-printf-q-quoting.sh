@@ -1,0 +1,2 @@
+# %q produces reusable shell quoting
+printf '%q\n' "a b" 'a"b' "tab	tab" '!' '' 'x;y'

@@ -1,0 +1,3 @@
+# printf adds no newline itself
+printf 'no newline'
+printf ' then one\n'

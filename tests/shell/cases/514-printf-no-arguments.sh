@@ -1,0 +1,3 @@
+# printf without a format is a usage error
+printf
+echo "status $?"

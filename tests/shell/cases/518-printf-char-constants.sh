@@ -1,0 +1,3 @@
+# 'c and "c give character codes
+printf '%d %d %d\n' "'a" '"b' "'"
+printf '%x\n' "'Z"

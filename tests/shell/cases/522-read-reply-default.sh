@@ -1,0 +1,3 @@
+# read without names fills REPLY unchanged
+read <<< "  spaced  value  "
+echo "[$REPLY]"

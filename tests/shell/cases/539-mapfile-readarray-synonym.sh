@@ -1,0 +1,3 @@
+# readarray is mapfile
+readarray -t lines < <(printf 'one\ntwo\n')
+echo "${#lines[@]}: ${lines[1]}"

@@ -1,0 +1,3 @@
+# mapfile on empty input gives an empty array
+mapfile -t arr < /dev/null
+echo "${#arr[@]}"

@@ -1,0 +1,3 @@
+# eval can define functions and aliases
+eval 'dyn() { echo "dynamic function $1"; }'
+dyn called

@@ -1,0 +1,3 @@
+# sourcing a missing file is an error
+. ./does-not-exist.sh
+echo "status $?"

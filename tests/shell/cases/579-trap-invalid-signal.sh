@@ -1,0 +1,3 @@
+# an unknown signal name is an error
+trap 'echo x' NOSUCHSIG
+echo "status $?"

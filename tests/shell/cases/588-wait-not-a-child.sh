@@ -1,0 +1,3 @@
+# waiting for a process that is not a child fails
+wait 1
+echo "status $?"

@@ -1,0 +1,3 @@
+# wait with no background jobs returns immediately
+wait
+echo "status $?"

@@ -1,0 +1,2 @@
+# the default IFS is space, tab, newline
+printf '%q\n' "$IFS"

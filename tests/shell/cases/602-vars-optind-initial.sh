@@ -1,0 +1,2 @@
+# OPTIND starts at 1
+echo "$OPTIND"

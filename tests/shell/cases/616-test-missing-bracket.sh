@@ -1,0 +1,3 @@
+# [ without ] is an error
+[ a = a
+echo "status $?"

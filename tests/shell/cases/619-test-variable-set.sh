@@ -1,0 +1,4 @@
+# -v tests whether a variable is set
+x=
+[ -v x ] && echo "x is set"
+[ -v y ] || echo "y is not set"

@@ -1,0 +1,7 @@
+# type describes builtins and keywords
+type echo
+type cd
+type if
+type '[['
+type -t echo
+type -t while

@@ -1,0 +1,5 @@
+# type describes aliases
+shopt -s expand_aliases
+alias ll='echo long listing'
+type ll
+type -t ll

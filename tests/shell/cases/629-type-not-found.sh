@@ -1,0 +1,5 @@
+# type of an unknown name fails
+type nosuchthing_xyz
+echo "status $?"
+type -t nosuchthing_xyz
+echo "status $?"

@@ -1,0 +1,4 @@
+# cd to a regular file fails
+: > plain
+cd plain
+echo "status $?"

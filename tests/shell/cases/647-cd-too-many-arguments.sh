@@ -1,0 +1,3 @@
+# cd with two arguments is an error
+cd / /dev
+echo "status $?"

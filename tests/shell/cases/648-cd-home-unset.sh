@@ -1,0 +1,4 @@
+# cd without arguments needs HOME
+unset HOME
+cd
+echo "status $?"

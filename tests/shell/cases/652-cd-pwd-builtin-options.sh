@@ -1,0 +1,4 @@
+# pwd -L and -P at the root
+cd /
+pwd -L
+pwd -P

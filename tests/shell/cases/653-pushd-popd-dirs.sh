@@ -1,0 +1,8 @@
+# pushd and popd maintain a directory stack
+cd /
+pushd /dev
+pushd /
+dirs
+popd
+popd
+dirs

@@ -1,0 +1,4 @@
+# >( ) sends output to a command
+echo "to the process" > >(cat > captured.txt)
+wait $!
+cat captured.txt

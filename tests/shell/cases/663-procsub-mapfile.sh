@@ -1,0 +1,3 @@
+# mapfile from a process substitution
+mapfile -t arr < <(echo x; echo y; echo z)
+echo "${#arr[@]}: ${arr[*]}"

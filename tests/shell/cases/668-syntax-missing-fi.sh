@@ -1,0 +1,4 @@
+# a missing fi is an unexpected end of file
+echo before
+if true; then
+  echo inside

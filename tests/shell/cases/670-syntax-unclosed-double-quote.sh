@@ -1,0 +1,2 @@
+# an unclosed double quote
+echo "unclosed

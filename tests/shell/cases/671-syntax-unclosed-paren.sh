@@ -1,0 +1,3 @@
+# an unclosed subshell
+echo before
+( echo inside

@@ -1,0 +1,3 @@
+# done without a loop
+echo before
+done

@@ -1,0 +1,2 @@
+# a stray )
+echo a )

@@ -1,0 +1,2 @@
+# ;; outside case
+echo a ;;

@@ -1,0 +1,2 @@
+# } must be a separate command
+{ echo a }

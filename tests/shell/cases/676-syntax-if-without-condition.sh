@@ -1,0 +1,2 @@
+# if then
+if then echo x; fi

@@ -1,0 +1,2 @@
+# && at the start of a command
+&& echo x

@@ -1,0 +1,4 @@
+# $( without )
+echo before
+x=$(echo inside
+echo after

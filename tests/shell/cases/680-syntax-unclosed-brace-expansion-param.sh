@@ -1,0 +1,3 @@
+# ${ without }
+echo before
+echo "${x"

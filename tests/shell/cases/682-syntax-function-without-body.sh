@@ -1,0 +1,3 @@
+# a function definition needs a body
+f()
+echo after

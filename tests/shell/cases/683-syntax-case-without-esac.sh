@@ -1,0 +1,3 @@
+# case without esac
+case x in
+  x) echo x ;;

@@ -1,0 +1,2 @@
+# a redirection operator needs a word
+echo hi >

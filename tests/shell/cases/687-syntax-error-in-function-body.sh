@@ -1,0 +1,5 @@
+# an error inside a function body
+f() {
+  echo one
+  )
+}

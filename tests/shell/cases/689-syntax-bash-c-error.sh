@@ -1,0 +1,3 @@
+# bash -c with a syntax error names bash -c
+bash -c 'echo a; fi'
+echo "status $?"

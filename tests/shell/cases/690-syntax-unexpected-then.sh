@@ -1,0 +1,2 @@
+# then without if
+then echo x

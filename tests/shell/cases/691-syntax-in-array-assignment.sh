@@ -1,0 +1,3 @@
+# an unclosed array assignment
+arr=(a b
+echo "${arr[@]}"

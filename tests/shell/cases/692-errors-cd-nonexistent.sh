@@ -1,0 +1,3 @@
+# cd to a nonexistent directory
+cd /nonexistent
+echo "status $?"

@@ -1,0 +1,3 @@
+# return at the top level of a script
+return 3
+echo "status $?"

@@ -1,0 +1,5 @@
+# break and continue outside a loop
+break
+echo "status $?"
+continue
+echo "status $?"

@@ -1,0 +1,3 @@
+# source without a file name
+source
+echo "status $?"

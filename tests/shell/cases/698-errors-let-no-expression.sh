@@ -1,0 +1,3 @@
+# let without arguments
+let
+echo "status $?"

@@ -1,0 +1,3 @@
+# getopts without arguments
+getopts
+echo "status $?"

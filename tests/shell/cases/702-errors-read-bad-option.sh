@@ -1,0 +1,3 @@
+# read with an invalid option
+read -Q x <<< "a"
+echo "status $?"

@@ -1,0 +1,3 @@
+# declare with an invalid option
+declare -Q x
+echo "status $?"

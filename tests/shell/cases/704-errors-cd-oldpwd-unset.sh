@@ -1,0 +1,4 @@
+# cd - without OLDPWD
+unset OLDPWD
+cd -
+echo "status $?"

@@ -1,0 +1,3 @@
+# exit with two arguments
+exit 1 2
+echo "status $?"

@@ -1,0 +1,4 @@
+# return with a non-numeric argument
+f() { return abc; }
+f
+echo "status $?"

@@ -1,0 +1,5 @@
+# --help is not accepted by most builtins in scripts
+: --help
+echo "colon ignores it: $?"
+true --help
+echo "true ignores it: $?"

@@ -1,0 +1,3 @@
+# printf with an incomplete specifier
+printf '%'
+echo "status $?"

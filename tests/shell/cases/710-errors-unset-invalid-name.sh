@@ -1,0 +1,3 @@
+# unset with an invalid name
+unset 'bad-name'
+echo "status $?"

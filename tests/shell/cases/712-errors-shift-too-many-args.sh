@@ -1,0 +1,3 @@
+# shift with two arguments
+shift 1 2
+echo "status $?"

@@ -1,0 +1,3 @@
+# umask with a bad permission character
+umask u=rwz
+echo "status $?"

@@ -1,0 +1,3 @@
+# wait with a non-numeric argument
+wait abc
+echo "status $?"

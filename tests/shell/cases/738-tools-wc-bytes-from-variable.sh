@@ -1,0 +1,4 @@
+# wc -c of a here-string
+# requires: wc
+v=abcdef
+wc -c <<< "$v"

@@ -1,0 +1,3 @@
+# cut fields in a pipeline
+# requires: cut
+echo "a:b:c" | cut -d: -f2
