@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# The coreutils corpus: every invocation in the case files runs twice, once with the host's GNU
+# tool (the oracle) and once inside the sandbox (`secure-exec exec`), each in a fresh temporary
+# directory holding the same fixture files, with the same stdin; stdout and the exit status must
+# match byte for byte (stderr and the files left behind too, where a case asks).
+#
+#   tests/coreutils/run_corpus.sh SECURE_EXEC_BINARY [CASEFILE...]
+#   (no CASEFILE: every tests/coreutils/cases/*.cases; CORPUS_FILTER=REGEX keeps matching lines;
+#    CORPUS_QUIET=1 prints only failures and the totals)
+#
+# A case file has one invocation per line: shell words (bash quoting, $'…' escapes; no globbing,
+# no expansion beyond what quotes do), the command first. Blank lines and lines starting with #
+# are skipped. At the end of a line, `< FIXTURE` feeds that fixture file as stdin, and
+# `<<< WORD` feeds WORD plus a newline (as bash's here-string); otherwise stdin is empty.
+# Before the command, @-flags ask for more checks or change the run:
+#   @stderr      stderr must match too (only where GNU's message is stable)
+#   @files       the directory afterwards must match: names, types, permission bits, sizes,
+#                contents and symlink targets (for commands that create or change files)
+#   @nostdout    don't compare stdout (e.g. output that depends on the time)
+#   @timeout=S   stop the command after S seconds (both sides then exit 124 through timeout(1))
+#   @skip        list the case without running it (a known deviation; say why in a comment)
+# Examples:
+#   head -n 2 text.txt
+#   @stderr head --bogus
+#   sort -k2,2n -t, fields.csv
+#   tr a-z A-Z < text.txt
+#   @files tee -a out.txt <<< 'appended'
+#
+# The host side runs `cd A && env -i PATH=… LC_ALL=C COMMAND ARGS`; the sandbox side runs
+# `secure-exec exec --env LC_ALL=C --mount B:/w:rw --cwd /w COMMAND ARGS`. Fixtures are the
+# files of tests/coreutils/fixtures/ plus a few generated here (see generate_fixtures), so paths
+# in cases are relative to the fixture directory.
+set -uo pipefail
+if [ $# -lt 1 ]; then
+  echo "usage: $0 SECURE_EXEC_BINARY [CASEFILE...]" >&2
+  exit 2
+fi
+cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+here=$(cd "$(dirname "$0")" && pwd)
+if [ $# -eq 0 ]; then
+  set -- "$here"/cases/*.cases
+fi
+# Case words are never globbed.
+set -f
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+staging=$work/fixtures
+mkdir -p "$staging"
+cp -a "$here/fixtures/." "$staging/"
+
+# Fixtures too large or too odd to keep in git, made the same way every run.
+generate_fixtures() {
+  # Long lines: 5000 and 70000 characters (past any 64 KiB buffer), then a short one.
+  LC_ALL=C awk 'BEGIN { for (i = 0; i < 5000; i++) printf "%c", 97 + i % 26; printf "\n";
+               for (i = 0; i < 70000; i++) printf "%c", 48 + i % 10; printf "\nshort\n" }' \
+    >"$staging/long-lines.txt"
+  # 60000 lines (about 1 MB) of pseudo-random keys for sort, uniq, wc, tail on a large input.
+  LC_ALL=C awk 'BEGIN { x = 12345; for (i = 0; i < 60000; i++) { x = (x * 69069 + 1) % 4294967296;
+               printf "%d %s%d\n", x % 100000, substr("kiwi plum fig pear lime date", 1 + (x % 6) * 5, 4), x % 97 } }' \
+    >"$staging/big.txt"
+  # Every byte value once, then NUL-separated records.
+  LC_ALL=C awk 'BEGIN { for (i = 1; i < 256; i++) printf "%c", i }' >"$staging/allbytes.bin"
+  printf 'one\0two\0three\0' >"$staging/nul-records.bin"
+}
+generate_fixtures
+
+passes=0
+failures=0
+skips=0
+host_env=(env -i "PATH=$PATH" LC_ALL=C)
+
+# show LABEL DIR: a short view of one side's result for a failure report.
+show() {
+  local label=$1 dir=$2
+  printf '    %-8s exit %s\n' "$label" "$(cat "$dir.code")"
+  printf '      stdout: %s\n' "$(head -c 600 "$dir.out" | od -An -c | head -6 | tr -s ' ' | tr '\n' '|')"
+  printf '      stderr: %s\n' "$(head -c 400 "$dir.err" | tr '\n' '|')"
+}
+
+# manifest DIR: what @files compares.
+manifest() {
+  (cd "$1" && find . -mindepth 1 -printf '%y %m %s %p -> %l\n' | LC_ALL=C sort &&
+    find . -type f -print0 | LC_ALL=C sort -z | xargs -0r md5sum)
+}
+
+# run_case FILE LINENO LINE
+run_case() {
+  local file=$1 number=$2 line=$3
+  local check_stderr=0 check_files=0 check_stdout=1 timeout_seconds=20 input="" here_string="" has_here=0
+  # @-flags.
+  while [[ $line =~ ^[[:space:]]*@([a-z]+)(=([0-9.]+))?[[:space:]]+(.*)$ ]]; do
+    case ${BASH_REMATCH[1]} in
+      stderr) check_stderr=1 ;;
+      files) check_files=1 ;;
+      nostdout) check_stdout=0 ;;
+      timeout) timeout_seconds=${BASH_REMATCH[3]} ;;
+      skip) skips=$((skips + 1)); echo "SKIP $file:$number: ${BASH_REMATCH[4]}"; return ;;
+      *) echo "FAIL $file:$number: unknown flag @${BASH_REMATCH[1]}"; failures=$((failures + 1)); return ;;
+    esac
+    line=${BASH_REMATCH[4]}
+  done
+  # Trailing stdin redirection.
+  if [[ $line =~ ^(.*[^<])[[:space:]]+\<\<\<[[:space:]]*(.+)$ ]]; then
+    line=${BASH_REMATCH[1]}
+    eval "here_string=${BASH_REMATCH[2]}"
+    has_here=1
+  elif [[ $line =~ ^(.*[^<\\])[[:space:]]+\<[[:space:]]*([^[:space:]].*)$ ]]; then
+    line=${BASH_REMATCH[1]}
+    eval "input=${BASH_REMATCH[2]}"
+  fi
+  local words
+  eval "words=( $line )" 2>/dev/null || {
+    echo "FAIL $file:$number: cannot parse: $line"
+    failures=$((failures + 1))
+    return
+  }
+  local host=$work/host sandbox=$work/sandbox
+  rm -rf "$host" "$sandbox"
+  cp -a "$staging" "$host"
+  cp -a "$staging" "$sandbox"
+  local stdin_file=/dev/null
+  if [ "$has_here" = 1 ]; then
+    printf '%s\n' "$here_string" >"$work/.stdin"
+    stdin_file=$work/.stdin
+  elif [ -n "$input" ]; then
+    stdin_file=$staging/$input
+    if [ ! -f "$stdin_file" ]; then
+      echo "FAIL $file:$number: no fixture '$input'"
+      failures=$((failures + 1))
+      return
+    fi
+  fi
+  (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${words[@]}") \
+    <"$stdin_file" >"$host.out" 2>"$host.err"
+  echo $? >"$host.code"
+  timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" --cwd /w \
+    "${words[@]}" <"$stdin_file" >"$sandbox.out" 2>"$sandbox.err"
+  echo $? >"$sandbox.code"
+  local why=""
+  cmp -s "$host.code" "$sandbox.code" || why="$why exit"
+  [ "$check_stdout" = 0 ] || cmp -s "$host.out" "$sandbox.out" || why="$why stdout"
+  [ "$check_stderr" = 0 ] || cmp -s "$host.err" "$sandbox.err" || why="$why stderr"
+  if [ "$check_files" = 1 ] && ! cmp -s <(manifest "$host") <(manifest "$sandbox"); then
+    why="$why files"
+    diff <(manifest "$host") <(manifest "$sandbox") | head -10 | sed 's/^/      /'
+  fi
+  if [ -z "$why" ]; then
+    passes=$((passes + 1))
+    [ "${CORPUS_QUIET:-0}" = 1 ] || echo "PASS $file:$number: $3"
+  else
+    failures=$((failures + 1))
+    echo "FAIL $file:$number: $3 (differs:$why)"
+    [[ $why != *stdout* ]] || echo "    $(cmp "$host.out" "$sandbox.out" 2>&1 | head -1 | sed "s|$work/||g")"
+    show host "$host"
+    show sandbox "$sandbox"
+  fi
+}
+
+for case_file in "$@"; do
+  name=$(basename "$case_file")
+  number=0
+  while IFS= read -r line || [ -n "$line" ]; do
+    number=$((number + 1))
+    [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+    if [ -n "${CORPUS_FILTER:-}" ] && ! [[ $line =~ $CORPUS_FILTER ]]; then
+      continue
+    fi
+    run_case "$name" "$number" "$line"
+  done <"$case_file"
+done
+
+echo "coreutils corpus: $passes passed, $failures failed, $skips skipped"
+[ "$failures" -eq 0 ]
