@@ -13,12 +13,8 @@ struct Applet {
     AppletMain main;
 };
 
-// Every applet, defined in applets.cpp's table.
+// Every applet, sorted by name: the table generated from the "// applet: NAME FUNCTION" lines
+// of applets/*.cpp (see CMakeLists.txt).
 std::span<const Applet> applets();
-
-int true_main(int argc, char** argv);
-int false_main(int argc, char** argv);
-int echo_main(int argc, char** argv);
-int cat_main(int argc, char** argv);
 
 }  // namespace toolbox

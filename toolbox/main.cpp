@@ -7,20 +7,6 @@
 
 #include "applet.h"
 
-namespace toolbox {
-
-std::span<const Applet> applets() {
-    static constexpr Applet k_applets[] = {
-        {"cat", cat_main},
-        {"echo", echo_main},
-        {"false", false_main},
-        {"true", true_main},
-    };
-    return k_applets;
-}
-
-}  // namespace toolbox
-
 namespace {
 
 std::string_view base_name(const char* path) {

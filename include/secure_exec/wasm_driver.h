@@ -2,7 +2,7 @@
 // each on its own thread in its own V8 isolate, with WASI implemented over kernel syscalls.
 //
 //   WasmDriverOptions options;
-//   options.toolbox_path = "build/toolbox/toolbox.wasm";   // commands: echo, cat, true, false...
+//   options.toolbox_path = "build/toolbox/toolbox.wasm";   // its applets become commands
 //   MUST(kernel->mount(make_wasm_driver(options)));
 //   auto process = MUST(kernel->spawn("echo", {"hello"}, {}));
 //
@@ -23,8 +23,9 @@ namespace secure_exec {
 struct WasmDriverOptions {
     // Host path of the toolbox multicall binary; its applets become commands. Empty: none.
     std::string toolbox_path;
-    // Command names the toolbox provides (default: what this build's toolbox has).
-    std::vector<std::string> toolbox_commands{"cat", "echo", "false", "true"};
+    // Command names to register for the toolbox. Empty (the default): the names the toolbox lists
+    // in its "secure_exec_commands" custom section, i.e. every applet it has.
+    std::vector<std::string> toolbox_commands;
     // Per-process limits: the V8 heap and ArrayBuffers; wasm linear memory (memory.grow, and so
     // malloc, fails past it; a module whose minimum is larger cannot run); CPU time (0: unlimited).
     size_t heap_limit_bytes{256u << 20};

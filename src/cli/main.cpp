@@ -160,7 +160,7 @@ int run_shell(const CommonOptions& common, const std::string& command) {
     }
     std::string shell = command;
     if (shell.empty())
-        shell = kernel.value()->commands().contains("sh") ? "sh" : "minish";
+        shell = "minish";  // until the toolbox's sh has its interactive mode (line editing, job control)
     TerminalOptions terminal;
     terminal.shell.command = shell;
     auto code = kernel.value()->connect_terminal(std::move(terminal));
@@ -199,7 +199,7 @@ int main(int argc, char** argv) {
     std::string shell_command;
     auto* shell = app.add_subcommand("shell", "An interactive shell inside a fresh sandbox, on this terminal");
     add_common_options(*shell, shell_options);
-    shell->add_option("--command", shell_command, "The shell to run (default: sh if mounted, else minish)");
+    shell->add_option("--command", shell_command, "The shell to run (default: minish, until sh is interactive)");
     CommonOptions exec_options;
     std::string exec_program;
     auto* exec = app.add_subcommand("exec", "Run one program inside a fresh sandbox (no shell)");

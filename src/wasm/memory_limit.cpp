@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "wasm/module_sections.h"
+
 namespace secure_exec::wasm {
 
 namespace {
@@ -9,28 +11,6 @@ namespace {
 constexpr uint8_t k_memory_section = 5;
 constexpr uint8_t k_has_maximum = 0x01;
 constexpr uint8_t k_known_flags = 0x03;  // has-maximum and shared; memory64 (0x04) is left alone
-
-// Reads an unsigned LEB128 of at most 32 bits at `at`, advancing it.
-std::optional<uint32_t> read_leb(std::string_view bytes, size_t& at) {
-    uint64_t value = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-        if (at >= bytes.size())
-            return std::nullopt;
-        auto byte = static_cast<uint8_t>(bytes[at++]);
-        value |= uint64_t{byte & 0x7fu} << shift;
-        if (!(byte & 0x80))
-            return value <= UINT32_MAX ? std::optional<uint32_t>(static_cast<uint32_t>(value)) : std::nullopt;
-    }
-    return std::nullopt;
-}
-
-void write_leb(std::string& out, uint32_t value) {
-    do {
-        uint8_t byte = value & 0x7f;
-        value >>= 7;
-        out.push_back(static_cast<char>(value ? byte | 0x80 : byte));
-    } while (value);
-}
 
 // The memory section's payload with each maximum capped; nullopt when it cannot be parsed.
 std::optional<ErrorOr<std::string>> capped_memories(std::string_view payload, uint32_t max_pages) {

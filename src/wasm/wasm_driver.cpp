@@ -18,6 +18,7 @@
 #include "v8/isolate.h"
 #include "wasm/isolate_pool.h"
 #include "wasm/memory_limit.h"
+#include "wasm/module_sections.h"
 #include "wasm/module_cache.h"
 #include "wasm/wasi_errno.h"
 #include "wasm/wasi_process.h"
@@ -89,19 +90,56 @@ std::string exception_text(v8::Isolate* isolate, v8::TryCatch& try_catch) {
     return *text ? *text : "unknown error";
 }
 
+// The names in the toolbox's "secure_exec_commands" section, one per line.
+std::vector<std::string> listed_commands(std::string_view module) {
+    std::vector<std::string> names;
+    auto section = custom_section(module, "secure_exec_commands");
+    if (!section)
+        return names;
+    std::string_view text = *section;
+    while (!text.empty()) {
+        size_t newline = text.find('\n');
+        std::string_view name = text.substr(0, newline);
+        if (!name.empty())
+            names.emplace_back(name);
+        if (newline == std::string_view::npos)
+            break;
+        text.remove_prefix(newline + 1);
+    }
+    return names;
+}
+
+// Compiled modules and idle isolates belong to the host process, not to one kernel: a service
+// that makes a fresh sandbox per request should compile the toolbox once and reuse warm isolates.
+// Both are deliberately never destroyed (their V8 objects must not outlive the platform at exit).
+ModuleCache& process_module_cache() {
+    static auto* cache = new ModuleCache;
+    return *cache;
+}
+
+IsolatePool& process_isolate_pool(const v8_layer::IsolateOptions& options) {
+    static std::mutex mutex;
+    static auto* pools = new std::map<std::pair<size_t, size_t>, std::unique_ptr<IsolatePool>>;
+    std::lock_guard lock(mutex);
+    auto& pool = (*pools)[{options.heap_limit_bytes, options.array_buffer_limit_bytes}];
+    if (!pool)
+        pool = std::make_unique<IsolatePool>(options);
+    return *pool;
+}
+
 }  // namespace
 
 class WasmDriver final : public Driver {
 public:
     explicit WasmDriver(WasmDriverOptions options)
         : m_options(std::move(options)),
-          m_isolates(v8_layer::IsolateOptions{.heap_limit_bytes = m_options.heap_limit_bytes,
-                                              .array_buffer_limit_bytes = m_options.heap_limit_bytes}) {}
+          m_isolates(process_isolate_pool(v8_layer::IsolateOptions{.heap_limit_bytes = m_options.heap_limit_bytes,
+                                                                   .array_buffer_limit_bytes = m_options.heap_limit_bytes})) {}
     ~WasmDriver() override { dispose(); }
 
     std::string_view name() const override { return "wasmvm"; }
     std::vector<std::string> commands() const override {
-        return m_toolbox.empty() ? std::vector<std::string>{} : m_options.toolbox_commands;
+        return m_toolbox.empty() ? std::vector<std::string>{} : m_commands;
     }
     bool can_execute(std::span<const std::byte> header) const override {
         return as_text(header).substr(0, 4) == k_wasm_magic;
@@ -117,6 +155,9 @@ public:
         m_toolbox.assign(std::istreambuf_iterator<char>(file), {});
         if (m_toolbox.substr(0, 4) != k_wasm_magic)
             return Errno::enoexec;
+        m_commands = m_options.toolbox_commands;
+        if (m_commands.empty())
+            m_commands = listed_commands(m_toolbox);
         m_toolbox = TRY(with_memory_limit(m_toolbox, memory_limit_pages()));
         return {};
     }
@@ -146,7 +187,6 @@ public:
         }
         for (auto& [id, thread] : threads)
             thread.join();
-        m_isolates.clear();
     }
 
 private:
@@ -199,9 +239,10 @@ private:
 
     const WasmDriverOptions m_options;
     std::string m_toolbox;
+    std::vector<std::string> m_commands;
     KernelInterface* m_kernel{nullptr};
-    ModuleCache m_cache;
-    IsolatePool m_isolates;
+    ModuleCache& m_cache{process_module_cache()};
+    IsolatePool& m_isolates;
     v8_layer::CpuWatchdog m_watchdog;
     std::mutex m_mutex;
     std::map<uint64_t, std::thread> m_threads;

@@ -1,5 +1,6 @@
 // cat: concatenates files ("-" or no operand: stdin) to stdout, streaming in 64 KiB blocks.
 // Options (-n -b -s -A ...) arrive with the coreutils issue; -u is accepted and ignored as GNU.
+// applet: cat cat_main
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -8,23 +9,12 @@
 #include <cstring>
 
 #include "applet.h"
+#include "lib/io.h"
 
 namespace toolbox {
 
 namespace {
 
-bool write_all(const char* data, size_t length) {
-    while (length > 0) {
-        ssize_t written = ::write(1, data, length);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        length -= static_cast<size_t>(written);
-    }
-    return true;
-}
 
 // 0 on success; prints GNU's message and returns 1 on failure.
 int copy(int fd, const char* name) {
@@ -39,7 +29,7 @@ int copy(int fd, const char* name) {
         }
         if (count == 0)
             return 0;
-        if (!write_all(buffer, static_cast<size_t>(count))) {
+        if (!write_all(1, std::string_view(buffer, static_cast<size_t>(count)))) {
             std::fprintf(stderr, "cat: write error: %s\n", std::strerror(errno));
             return 1;
         }

@@ -1,5 +1,6 @@
 // echo, as GNU coreutils: options -n -e -E (only leading, only made of those letters), escapes
 // under -e: \\ \a \b \c (stop) \e \f \n \r \t \v \0NNN (octal) \xHH (hex).
+// applet: echo echo_main
 #include <cstdio>
 #include <string>
 #include <string_view>

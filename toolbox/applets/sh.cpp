@@ -1,6 +1,8 @@
 // sh and bash: the shell applet. Modes as bash: `-c STRING [NAME [ARG]...]`, `SCRIPT [ARG]...`,
 // commands from stdin; option letters (-e -u -x -f -C -v -n -a) and `-o NAME` before them.
 // `--state-fd N` is ours: a child shell's state arrives on N (sh/state_transfer.h).
+// applet: sh sh_main
+// applet: bash sh_main
 #include <fcntl.h>
 #include <unistd.h>
 

@@ -1,4 +1,6 @@
 // true, false: exit 0 and 1, ignoring every argument (GNU prints help only for a lone --help).
+// applet: true true_main
+// applet: false false_main
 #include <cstdio>
 #include <cstring>
 

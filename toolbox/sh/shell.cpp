@@ -91,12 +91,16 @@ int Shell::run_source(std::string_view source) {
     Parser parser(source, parse_options);
     int result = status;
     while (flow != Flow::exiting) {
-        parser.set_extglob(options.extglob);
+        parser.options().extglob = options.extglob;
         auto next = parser.next();
+        for (const auto& warning : parser.take_warnings())
+            error_at(warning.line, warning.message);
         if (!next)
             break;
         if (auto* failure = std::get_if<ParseError>(&*next)) {
             error_at(failure->line, failure->message);
+            if (!failure->source_line.empty() && !options.interactive)
+                error_at(failure->line, "`" + failure->source_line + "'");
             status = result = 2;
             if (!options.interactive) {
                 flow = Flow::exiting;
