@@ -4,6 +4,9 @@
 // their structure (literal text, quoted or not, and the expansions inside) so expansion never
 // re-lexes; every node that can be re-run elsewhere — a function body, a subshell, a pipeline
 // stage that runs in a child `sh` — keeps its source text, which is what a child shell receives.
+// A source text is the node's text as written (line continuations included); when the node has
+// here-documents whose bodies follow its line, those bodies (with their delimiter lines) are
+// appended after a newline, so the text parses on its own.
 //
 // Ownership: a tree owns its nodes (values and unique_ptrs); function definitions share theirs
 // (shared_ptr) because the function table outlives the tree that defined it.
@@ -22,7 +25,9 @@ namespace sh {
 struct Program;
 struct Command;
 
-// Where a node came from in its source: byte offsets and the 1-based line of its start.
+// Where a node came from in its source: byte offsets and the 1-based line of its start. Offsets
+// index the text the parser read, which is the source unless an alias was substituted (the
+// parser splices alias text into its buffer, so offsets after that point have moved).
 struct SourceSpan {
     uint32_t begin{0};
     uint32_t end{0};
@@ -41,6 +46,8 @@ struct Literal {
 };
 
 // ${…} and $name. The operator decides what `argument` (and `replacement`) mean.
+// bash checks the operator only when it expands the word (`true || echo ${x!}` is fine), so an
+// operator it doesn't know parses as bad_substitution and fails at expansion.
 enum class ParamOp : uint8_t {
     plain,           // $x ${x}
     length,          // ${#x}
@@ -54,9 +61,10 @@ enum class ParamOp : uint8_t {
     substring,       // ${x:offset} ${x:offset:length}
     upper,           // ${x^p} (all: ${x^^p})
     lower,           // ${x,p} (all: ${x,,p})
-    indirect,        // ${!x}
     names_matching,  // ${!prefix*} ${!prefix@}
     array_keys,      // ${!a[@]} ${!a[*]}
+    transform,       // ${x@Q}: `argument` is the operator letter (Q E P A a K k U u L)
+    bad_substitution,  // `argument` is the whole text "${…}" as a literal, for the error message
 };
 
 enum class ReplaceAnchor : uint8_t { none, start, end };
@@ -64,6 +72,7 @@ enum class ReplaceAnchor : uint8_t { none, start, end };
 struct ParamExpansion {
     std::string name;                  // "x", "1", "@", "*", "#", "?", "$", "!", "-", "0", "_"
     std::unique_ptr<Word> index;       // ${a[i]}; "@" or "*" as a literal word for ${a[@]} ${a[*]}
+    bool indirect{false};              // ${!x}, ${!x:-w}…: the value of x names the parameter
     ParamOp op{ParamOp::plain};
     bool colon{false};                 // ${x:-w} vs ${x-w}
     bool longest{false};               // ## %% // ^^ ,,
@@ -74,7 +83,9 @@ struct ParamExpansion {
     bool quoted{false};                // inside "…": no splitting or globbing of the result
 };
 
-// $(…) and `…`. `source` is the text between the delimiters.
+// $(…) and `…`. `source` is the text between the delimiters (for `…`, after its backslashes are
+// processed). bash parses backquoted text only when it runs it, so a `…` whose text doesn't parse
+// has a null `program` and the executor reports the error from `source` at that point.
 struct CommandSubstitution {
     std::shared_ptr<Program> program;
     std::string source;
@@ -127,6 +138,7 @@ enum class RedirectOp : uint8_t {
 
 struct Redirect {
     int fd{-1};  // -1: the operator's default (0 for input forms, 1 for output forms)
+    std::string fd_variable;  // {name}>file: open a new fd (>= 10) and store its number in name
     RedirectOp op{RedirectOp::output};
     Word target;            // file name, fd number, or the here-document body
     bool heredoc_quoted{false};  // a quoted delimiter: the body is not expanded
@@ -149,6 +161,10 @@ struct SimpleCommand {
     std::vector<Assignment> assignments;
     std::vector<Word> words;
     std::vector<Redirect> redirects;
+    // When words[0] is literally declare, typeset, local, export or readonly: its arguments that
+    // have assignment form, parsed as assignments too (with `name=(…)` arrays, which bash accepts
+    // only there), by index into `words`. The words themselves stay as they are.
+    std::vector<std::pair<size_t, Assignment>> declarations;
 };
 
 struct Subshell {
@@ -175,7 +191,8 @@ struct LoopClause {
 };
 
 struct ForClause {
-    std::string variable;
+    bool select{false};                        // select name in …; do …; done
+    std::string variable;                      // as written: checked when the loop runs
     std::optional<std::vector<Word>> items;    // nullopt: "$@"
     std::shared_ptr<Program> body;
 };
@@ -200,7 +217,7 @@ struct CaseClause {
 };
 
 struct FunctionDefinition {
-    std::string name;
+    std::string name;               // as written: bash rejects quoting or $ in it when it runs
     std::shared_ptr<Command> body;  // a compound command, with its own redirections
     std::string source;             // "name() { …; }" as written, for `declare -f` and child shells
 };
@@ -225,8 +242,15 @@ struct CondCommand {
     std::unique_ptr<CondExpression> expression;
 };
 
+// coproc [NAME] command: the command runs in the background joined to the shell by two pipes,
+// whose fds go to the array NAME (COPROC when no name is given; a name needs a compound command).
+struct CoprocClause {
+    std::string name;
+    std::shared_ptr<Command> body;
+};
+
 using CommandNode = std::variant<SimpleCommand, Subshell, BraceGroup, IfClause, LoopClause, ForClause, ArithForClause,
-                                 CaseClause, FunctionDefinition, ArithmeticCommand, CondCommand>;
+                                 CaseClause, FunctionDefinition, ArithmeticCommand, CondCommand, CoprocClause>;
 
 struct Command {
     CommandNode node;
@@ -240,6 +264,8 @@ struct Command {
 struct Pipeline {
     bool negated{false};                 // ! cmd
     bool timed{false};                   // time cmd
+    bool time_posix{false};              // time -p cmd
+    // `commands` is empty for a bare `!` or `time` (bash accepts both).
     std::vector<Command> commands;
     std::vector<bool> stderr_too;        // per "|": true for "|&" (size commands.size() - 1)
     SourceSpan span;
@@ -255,7 +281,8 @@ struct AndOr {
 struct ListItem {
     AndOr and_or;
     bool background{false};  // terminated by &
-    std::string source;
+    SourceSpan span;
+    std::string source;      // without the terminating ; or &
 };
 
 struct Program {
