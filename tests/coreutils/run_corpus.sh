@@ -11,7 +11,8 @@
 # A case file has one invocation per line: shell words (bash quoting, $'…' escapes; no globbing,
 # no expansion beyond what quotes do), the command first. Blank lines and lines starting with #
 # are skipped. At the end of a line, `< FIXTURE` feeds that fixture file as stdin, and
-# `<<< WORD` feeds WORD plus a newline (as bash's here-string); otherwise stdin is empty.
+# `<<< WORD` feeds WORD plus a newline (as bash's here-string); otherwise stdin is empty. Either
+# way stdin is a pipe, on both sides.
 # Before the command, @-flags ask for more checks or change the run:
 #   @stderr      stderr must match too (only where GNU's message is stable)
 #   @files       the directory afterwards must match: names, types, permission bits, sizes,
@@ -131,11 +132,12 @@ run_case() {
       return
     fi
   fi
-  (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${words[@]}") \
-    <"$stdin_file" >"$host.out" 2>"$host.err"
+  # stdin is a pipe on both sides (the sandbox's stdin is always one: the CLI forwards it).
+  cat "$stdin_file" | (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${words[@]}") \
+    >"$host.out" 2>"$host.err"
   echo $? >"$host.code"
-  timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" --cwd /w \
-    "${words[@]}" <"$stdin_file" >"$sandbox.out" 2>"$sandbox.err"
+  cat "$stdin_file" | timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" \
+    --cwd /w "${words[@]}" >"$sandbox.out" 2>"$sandbox.err"
   echo $? >"$sandbox.code"
   local why=""
   cmp -s "$host.code" "$sandbox.code" || why="$why exit"
