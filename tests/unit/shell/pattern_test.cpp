@@ -325,7 +325,7 @@ TEST(PatternTest, NocaseFoldsLatin1Too) {
 TEST(PatternTest, HasGlobCharsIsBashsGlobPatternP) {
     for (const char* yes : {"*", "a?", "[ab]", "x[]", "+(a)", "@(a)", "!(a)", "a\\\\*"})
         EXPECT_TRUE(sh::has_glob_chars(yes)) << yes;
-    for (const char* no : {"", "abc", "[ab", "a]", "\\*", "\\?", "\\[a]", "a+b", "a\\", "*\\" + 1, "(a)"})
+    for (const char* no : {"", "abc", "[ab", "a]", "\\*", "\\?", "\\[a]", "a+b", "a\\", "\\", "(a)"})
         EXPECT_FALSE(sh::has_glob_chars(no)) << no;
     // bash answers no as soon as it reaches a trailing backslash, but a * before it decides first.
     EXPECT_TRUE(sh::has_glob_chars("*\\"));
