@@ -13,6 +13,7 @@
 
 #include "lib/argmatch.h"
 #include "lib/copy.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/paths.h"
@@ -145,7 +146,7 @@ bool make_parents(const CopyOptions& options, const std::string& directory, cons
         struct stat source_status {};
         mode_t mode = ::stat(part.c_str(), &source_status) == 0 ? source_status.st_mode & 07777 : 0777;
         if (::mkdir(made.c_str(), mode | S_IRWXU) != 0) {
-            write_all(2, "cp: cannot make directory " + quote_file_always(made) + ": " + std::strerror(errno) + "\n");
+            write_all(2, "cp: cannot make directory " + quote_file_always(made) + ": " + strerror_gnu(errno) + "\n");
             return false;
         }
         ::chmod(made.c_str(), options.preserve_mode ? mode : mode & ~options.umask_value);
@@ -250,7 +251,7 @@ int cp_main(int argc, char** argv) {
             int error = errno;
             if (::stat(directory.c_str(), &status) == 0)
                 error = ENOTDIR;
-            write_all(2, "cp: target directory " + quote_file_always(directory) + ": " + std::strerror(error) + "\n");
+            write_all(2, "cp: target directory " + quote_file_always(directory) + ": " + strerror_gnu(error) + "\n");
             return 1;
         }
         sources = operands;
@@ -268,7 +269,7 @@ int cp_main(int argc, char** argv) {
         if (operands.size() > 2 && !last_is_directory) {
             struct stat status {};
             int error = ::stat(last.c_str(), &status) == 0 ? ENOTDIR : errno;
-            write_all(2, "cp: target " + quote_file_always(last) + ": " + std::strerror(error) + "\n");
+            write_all(2, "cp: target " + quote_file_always(last) + ": " + strerror_gnu(error) + "\n");
             return 1;
         }
         if (parents && !last_is_directory) {

@@ -20,6 +20,7 @@
 
 #include "applets/ls.h"
 #include "lib/argmatch.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/paths.h"
@@ -255,7 +256,7 @@ int Lister::run(const std::vector<std::string_view>& operands) {
                                 m_options.indicators == Indicators::classify;
         int error = examine(m_options, file, m_options.dereference);
         if (error != 0) {
-            write_all(2, "ls: cannot access " + quote_file_always(file.name) + ": " + std::strerror(error) + "\n");
+            write_all(2, "ls: cannot access " + quote_file_always(file.name) + ": " + strerror_gnu(error) + "\n");
             m_status = k_failure;
             continue;
         }
@@ -304,7 +305,7 @@ void Lister::list_directory(const std::string& path, bool operand) {
     bool with_dots = m_options.hidden == Hidden::all;
     int error = read_directory(path, names, with_dots);
     if (error != 0) {
-        write_all(2, "ls: cannot open directory " + quote_file_always(path) + ": " + std::strerror(error) + "\n");
+        write_all(2, "ls: cannot open directory " + quote_file_always(path) + ": " + strerror_gnu(error) + "\n");
         m_status = operand ? k_failure : std::max(m_status, 1);
         return;
     }
@@ -332,7 +333,7 @@ void Lister::list_directory(const std::string& path, bool operand) {
         file.path = path == "." ? name : join_path(path, name);  // ls.c attach()
         int failed = examine(m_options, file, m_options.dereference);
         if (failed != 0) {
-            write_all(2, "ls: cannot access " + quote_file_always(file.path) + ": " + std::strerror(failed) + "\n");
+            write_all(2, "ls: cannot access " + quote_file_always(file.path) + ": " + strerror_gnu(failed) + "\n");
             m_status = std::max(m_status, 1);
         }
         files.push_back(std::move(file));

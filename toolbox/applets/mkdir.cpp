@@ -10,6 +10,7 @@
 
 #include <sx/posix.h>
 
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/mode_change.h"
 #include "lib/options.h"
@@ -48,7 +49,7 @@ struct Settings {
 };
 
 void fail(std::string_view path, int error) {
-    write_all(2, "mkdir: cannot create directory " + quote(path) + ": " + std::strerror(error) + "\n");
+    write_all(2, "mkdir: cannot create directory " + quote(path) + ": " + strerror_gnu(error) + "\n");
 }
 
 void announce(const Settings& settings, std::string_view path) {
@@ -104,7 +105,7 @@ bool make_directory(const Settings& settings, std::string_view operand) {
         if (::stat(path.c_str(), &status) == 0 && (status.st_mode & 07777) != settings.mode &&
             ::chmod(path.c_str(), settings.mode) != 0) {
             write_all(2, "mkdir: cannot set permissions of " + quote_file_always(path) + ": " +
-                             std::strerror(errno) + "\n");
+                             strerror_gnu(errno) + "\n");
             return false;
         }
     }

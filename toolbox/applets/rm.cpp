@@ -14,6 +14,7 @@
 
 #include "lib/argmatch.h"
 #include "lib/file_info.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/paths.h"
@@ -135,7 +136,7 @@ Status Remover::excise(const std::string& path, bool directory) {
     int error = errno;
     if (m_settings.force && (error == ENOENT || error == ENOTDIR))
         return Status::ok;
-    write_all(2, "rm: cannot remove " + quote_file_always(path) + ": " + std::strerror(error) + "\n");
+    write_all(2, "rm: cannot remove " + quote_file_always(path) + ": " + strerror_gnu(error) + "\n");
     return Status::error;
 }
 
@@ -164,7 +165,7 @@ Status Remover::remove_tree(const std::string& path, const struct stat& status) 
         struct stat child_status {};
         if (::lstat(child.c_str(), &child_status) != 0) {
             if (!(m_settings.force && errno == ENOENT)) {
-                write_all(2, "rm: cannot remove " + quote_file_always(child) + ": " + std::strerror(errno) + "\n");
+                write_all(2, "rm: cannot remove " + quote_file_always(child) + ": " + strerror_gnu(errno) + "\n");
                 failed = true;
             }
             continue;
@@ -231,7 +232,7 @@ Status Remover::remove_operand(const std::string& path) {
         int error = errno;
         if (m_settings.force && error == ENOENT)
             return Status::ok;
-        write_all(2, "rm: cannot remove " + quote_file_always(path) + ": " + std::strerror(error) + "\n");
+        write_all(2, "rm: cannot remove " + quote_file_always(path) + ": " + strerror_gnu(error) + "\n");
         return Status::error;
     }
     return remove(path, status, true);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/paths.h"
@@ -92,7 +93,7 @@ bool remove_parents(const Settings& settings, std::string path) {
         if (ignorable(settings, error, path))
             return true;
         const char* what = error != ENOTDIR ? "failed to remove directory " : "failed to remove ";
-        write_all(2, std::string("rmdir: ") + what + quote_file_always(path) + ": " + std::strerror(error) + "\n");
+        write_all(2, std::string("rmdir: ") + what + quote_file_always(path) + ": " + strerror_gnu(error) + "\n");
         return false;
     }
 }
@@ -137,7 +138,7 @@ int rmdir_main(int argc, char** argv) {
             if (error == ENOTDIR && symlink_not_followed(path))
                 write_all(2, "rmdir: failed to remove " + quote_file_always(path) + ": Symbolic link not followed\n");
             else
-                write_all(2, "rmdir: failed to remove " + quote_file_always(path) + ": " + std::strerror(error) + "\n");
+                write_all(2, "rmdir: failed to remove " + quote_file_always(path) + ": " + strerror_gnu(error) + "\n");
             ok = false;
         } else if (settings.parents) {
             ok = remove_parents(settings, path) && ok;

@@ -14,6 +14,7 @@
 #include "lib/date_parse.h"
 #include "lib/file_info.h"
 #include "lib/file_times.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/quoting.h"
@@ -100,12 +101,12 @@ bool touch_file(const Settings& settings, std::string_view operand) {
     if (result == 0)
         return true;
     if (open_error != 0) {
-        write_all(2, "touch: cannot touch " + quote_file_always(path) + ": " + std::strerror(open_error) + "\n");
+        write_all(2, "touch: cannot touch " + quote_file_always(path) + ": " + strerror_gnu(open_error) + "\n");
         return false;
     }
     if (settings.no_create && error == ENOENT)
         return true;
-    write_all(2, "touch: setting times of " + quote_file_always(path) + ": " + std::strerror(error) + "\n");
+    write_all(2, "touch: setting times of " + quote_file_always(path) + ": " + strerror_gnu(error) + "\n");
     return false;
 }
 
@@ -149,7 +150,7 @@ int touch_main(int argc, char** argv) {
         int result = settings.no_dereference ? ::lstat(reference, &status) : ::stat(reference, &status);
         if (result != 0) {
             write_all(2, "touch: failed to get attributes of " + quote_file_always(reference) + ": " +
-                             std::strerror(errno) + "\n");
+                             strerror_gnu(errno) + "\n");
             return 1;
         }
         settings.times[0] = status.st_atim;

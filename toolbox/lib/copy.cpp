@@ -10,6 +10,7 @@
 #include <sx/posix.h>
 
 #include "lib/file_times.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/paths.h"
 #include "lib/quoting.h"
@@ -40,7 +41,7 @@ bool answer_yes() {
 void Copier::fail(const std::string& message, int error) {
     std::string line = std::string(m_program) + ": " + message;
     if (error != 0)
-        line += std::string(": ") + std::strerror(error);
+        line += std::string(": ") + strerror_gnu(error);
     write_all(2, line + "\n");
 }
 
