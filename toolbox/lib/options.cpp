@@ -15,6 +15,9 @@ OptionParser::OptionParser(std::string_view program, int argc, char** argv, std:
     if (!m_short_spec.empty() && m_short_spec.front() == '+') {
         m_stop_at_operand = true;
         m_short_spec.remove_prefix(1);
+    } else if (!m_short_spec.empty() && m_short_spec.front() == '-') {
+        m_operands_in_order = true;
+        m_short_spec.remove_prefix(1);
     }
     if (std::getenv("POSIXLY_CORRECT") != nullptr)
         m_stop_at_operand = true;
@@ -48,6 +51,10 @@ Option OptionParser::next() {
         }
         if (m_stop_at_operand)
             break;
+        if (m_operands_in_order) {
+            ++m_index;
+            return {k_operand, word, {}};
+        }
         m_operands.emplace_back(word);
         ++m_index;
     }

@@ -32,6 +32,9 @@ inline constexpr int k_long_only = 256;
 inline constexpr int k_help = 254;
 inline constexpr int k_version = 255;
 inline constexpr int k_error = -1;
+// With a spec starting with '-' (getopt's RETURN_IN_ORDER), each operand before "--" comes back
+// from next() in place, as an Option with this id and the operand as its argument.
+inline constexpr int k_operand = 1;
 
 struct Option {
     int id{0};                 // 0 when the options are done, k_error after a diagnostic
@@ -43,7 +46,8 @@ struct Option {
 class OptionParser final {
 public:
     // `short_spec` is getopt's: letters, ':' after one that needs an argument, "::" for an
-    // optional (attached only) argument; a leading '+' stops at the first operand.
+    // optional (attached only) argument; a leading '+' stops at the first operand, a leading '-'
+    // returns operands in order (k_operand).
     OptionParser(std::string_view program, int argc, char** argv, std::string_view short_spec,
                  std::span<const LongOption> long_options = {});
 
@@ -63,6 +67,7 @@ private:
     std::string_view m_short_spec;
     std::span<const LongOption> m_long_options;
     bool m_stop_at_operand{false};
+    bool m_operands_in_order{false};
     int m_index{1};
     const char* m_cluster{nullptr};  // the rest of a short-option cluster being read
     bool m_done{false};
