@@ -84,6 +84,11 @@ std::optional<std::string> canonicalize(std::string_view path, Canonical mode, i
         }
         if (S_ISLNK(status.st_mode)) {
             if (++links > k_max_links) {
+                // A loop: -m keeps the name as it is (gnulib continues past a seen link).
+                if (mode == Canonical::missing) {
+                    result = candidate;
+                    continue;
+                }
                 error = ELOOP;
                 return std::nullopt;
             }
