@@ -44,7 +44,9 @@ Option OptionParser::next() {
             ++m_index;
             return next_long(word + 2);
         }
-        if (word[0] == '-' && word[1] != '\0') {
+        bool negative_number = m_negative_numbers && word[0] == '-' &&
+                               (word[1] == '.' || (word[1] >= '0' && word[1] <= '9'));
+        if (word[0] == '-' && word[1] != '\0' && !negative_number) {
             ++m_index;
             m_cluster = word + 1;
             return next_short();

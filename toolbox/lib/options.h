@@ -51,6 +51,8 @@ public:
     OptionParser(std::string_view program, int argc, char** argv, std::string_view short_spec,
                  std::span<const LongOption> long_options = {});
 
+    // Words like "-5" and "-.5" are operands, not options (seq, and numbers in general).
+    void treat_negative_numbers_as_operands() { m_negative_numbers = true; }
     // The next option, or id 0 when there are no more (then operands() is complete).
     Option next();
     const std::vector<std::string_view>& operands() const { return m_operands; }
@@ -68,6 +70,7 @@ private:
     std::span<const LongOption> m_long_options;
     bool m_stop_at_operand{false};
     bool m_operands_in_order{false};
+    bool m_negative_numbers{false};
     int m_index{1};
     const char* m_cluster{nullptr};  // the rest of a short-option cluster being read
     bool m_done{false};
