@@ -25,6 +25,7 @@
 #include "lib/options.h"
 #include "lib/paths.h"
 #include "lib/quoting.h"
+#include "lib/version_compare.h"
 
 namespace toolbox {
 
@@ -145,8 +146,11 @@ struct Settings {
 bool sorts_before(const Settings& settings, const File& a, const File& b) {
     const Options& options = settings.options;
     auto by_name = [&](const File& x, const File& y) {
-        if (settings.version_sort)
-            return strverscmp(x.name.c_str(), y.name.c_str()) < 0;
+        if (settings.version_sort) {
+            // ls.c cmp_version: filevercmp, then byte order for names it calls equal.
+            int order = version_compare(x.name, y.name);
+            return order != 0 ? order < 0 : x.name < y.name;
+        }
         return x.name < y.name;
     };
     auto compare = [&](const File& x, const File& y) {
