@@ -20,6 +20,9 @@
 #   @nostdout    don't compare stdout (e.g. output that depends on the time)
 #   @timeout=S   stop the command after S seconds (both sides then exit 124 through timeout(1))
 #   @skip        list the case without running it (a known deviation; say why in a comment)
+#   @pipe        the words hold a standalone '|' word (quote it): run a two-command pipeline,
+#                e.g. `@pipe yes '|' head -1` (each side runs both commands; the exit statuses
+#                of both are compared, as "141 0")
 # Examples:
 #   head -n 2 text.txt
 #   @stderr head --bogus
@@ -89,12 +92,14 @@ manifest() {
 run_case() {
   local file=$1 number=$2 line=$3
   local check_stderr=0 check_files=0 check_stdout=1 timeout_seconds=20 input="" here_string="" has_here=0
+  local pipe=0
   # @-flags.
   while [[ $line =~ ^[[:space:]]*@([a-z]+)(=([0-9.]+))?[[:space:]]+(.*)$ ]]; do
     case ${BASH_REMATCH[1]} in
       stderr) check_stderr=1 ;;
       files) check_files=1 ;;
       nostdout) check_stdout=0 ;;
+      pipe) pipe=1 ;;
       timeout) timeout_seconds=${BASH_REMATCH[3]} ;;
       skip) skips=$((skips + 1)); echo "SKIP $file:$number: ${BASH_REMATCH[4]}"; return ;;
       *) echo "FAIL $file:$number: unknown flag @${BASH_REMATCH[1]}"; failures=$((failures + 1)); return ;;
@@ -133,12 +138,27 @@ run_case() {
     fi
   fi
   # stdin is a pipe on both sides (the sandbox's stdin is always one: the CLI forwards it).
-  cat "$stdin_file" | (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${words[@]}") \
-    >"$host.out" 2>"$host.err"
-  echo $? >"$host.code"
-  cat "$stdin_file" | timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" \
-    --cwd /w "${words[@]}" >"$sandbox.out" 2>"$sandbox.err"
-  echo $? >"$sandbox.code"
+  if [ "$pipe" = 1 ]; then
+    local left=() right=() seen=0 word
+    for word in "${words[@]}"; do
+      if [ "$seen" = 0 ] && [ "$word" = "|" ]; then seen=1; continue; fi
+      if [ "$seen" = 0 ]; then left+=("$word"); else right+=("$word"); fi
+    done
+    cat "$stdin_file" | (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${left[@]}" |
+      timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${right[@]}"; echo "${PIPESTATUS[*]}" >"$host.code") \
+      >"$host.out" 2>"$host.err"
+    cat "$stdin_file" | (timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" \
+      --cwd /w "${left[@]}" | timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C \
+      --mount "$sandbox:/w:rw" --cwd /w "${right[@]}"; echo "${PIPESTATUS[*]}" >"$sandbox.code") \
+      >"$sandbox.out" 2>"$sandbox.err"
+  else
+    cat "$stdin_file" | (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${words[@]}") \
+      >"$host.out" 2>"$host.err"
+    echo $? >"$host.code"
+    cat "$stdin_file" | timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" \
+      --cwd /w "${words[@]}" >"$sandbox.out" 2>"$sandbox.err"
+    echo $? >"$sandbox.code"
+  fi
   local why=""
   cmp -s "$host.code" "$sandbox.code" || why="$why exit"
   [ "$check_stdout" = 0 ] || cmp -s "$host.out" "$sandbox.out" || why="$why stdout"
