@@ -268,6 +268,9 @@ int tail_lines_seekable(int fd, off_t start, off_t size, const Settings& setting
 int tail_file(int fd, const Settings& settings, Output& out) {
     if (settings.from_start)
         return tail_from_start(fd, settings, out);
+    // Nothing to print: GNU does not read at all (so `yes | tail -n 0` ends), unless following.
+    if (settings.count == 0 && settings.follow == Follow::none)
+        return 0;
     struct stat info {};
     off_t start = -1;
     if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode))
