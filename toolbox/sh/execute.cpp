@@ -1,6 +1,7 @@
 // Lists, and-or lists, pipelines and compound commands.
 #include "sh/execute.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "sh/builtins/builtins.h"
@@ -27,7 +28,14 @@ std::string program_source(const Program& program) {
 bool stop_requested(const Shell& shell) { return shell.flow != Flow::normal; }
 
 int run_background(Shell& shell, const ListItem& item) {
-    auto child = spawn_child_shell(shell, item.source, {});
+    // Without job control a background job reads /dev/null unless it redirects its input (bash).
+    ChildFds fds;
+    int null_fd = shell.options.monitor ? -1 : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (null_fd >= 0)
+        fds.map(0, null_fd);
+    auto child = spawn_child_shell(shell, item.source, fds);
+    if (null_fd >= 0)
+        ::close(null_fd);
     if (child.pid < 0)
         return report_spawn_error(shell, "sh", child.error);
     shell.last_background = child.pid;
@@ -158,8 +166,7 @@ int execute_pipeline(Shell& shell, const Pipeline& pipeline) {
     int status;
     if (pipeline.commands.size() == 1) {
         status = execute_command(shell, pipeline.commands.front());
-        if (shell.pipe_status.size() != 1 || !std::holds_alternative<SimpleCommand>(pipeline.commands.front().node))
-            shell.pipe_status = {status};
+        shell.pipe_status = {status};
     } else {
         status = run_pipeline_stages(shell, pipeline);
     }

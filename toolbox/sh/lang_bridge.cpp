@@ -1,8 +1,9 @@
 #include "sh/lang_bridge.h"
 
-#include <fnmatch.h>
-
 #include "sh/lang/arith.h"
+#include "sh/lang/ast_clone.h"
+#include "sh/lang/brace.h"
+#include "sh/lang/pattern.h"
 
 namespace sh {
 
@@ -69,19 +70,44 @@ std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression) {
     return std::nullopt;
 }
 
-// Interim: libc's fnmatch until the language core's matcher (extglob, classes) is wired in.
-bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_view text) {
-    std::string p(pattern), t(text);
-    int flags = shell.options.nocasematch ? FNM_CASEFOLD : 0;
-    return fnmatch(p.c_str(), t.c_str(), flags) == 0;
+bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_view text, bool extglob) {
+    PatternOptions options{.extglob = extglob || shell.options.extglob, .nocase = shell.options.nocasematch};
+    return pattern_match(pattern, text, options);
 }
 
 bool pattern_matches_glob(const Shell& shell, std::string_view pattern, std::string_view name) {
-    std::string p(pattern), t(name);
-    int flags = (shell.options.dotglob ? 0 : FNM_PERIOD) | (shell.options.nocaseglob ? FNM_CASEFOLD : 0);
-    return fnmatch(p.c_str(), t.c_str(), flags) == 0;
+    GlobOptions options{.dotglob = shell.options.dotglob, .extglob = shell.options.extglob,
+                        .nocaseglob = shell.options.nocaseglob};
+    return GlobComponent::compile(pattern, options).matches(name);
 }
 
-std::vector<Word> brace_expand(const Shell&, const Word&) { return {}; }
+std::vector<Word> brace_expand(const Shell&, const Word& word) {
+    BraceWord segments;
+    for (size_t i = 0; i < word.parts.size(); ++i) {
+        if (auto* literal = std::get_if<Literal>(&word.parts[i]))
+            segments.push_back(BraceSegment{literal->text, literal->quoted, std::nullopt});
+        else
+            segments.push_back(BraceSegment{"", false, i});
+    }
+    if (!may_have_braces(segments))
+        return {};
+    auto expanded = expand_braces(segments);
+    if (!expanded || (expanded->size() == 1 && expanded->front() == segments))
+        return {};
+    std::vector<Word> words;
+    for (const auto& result : *expanded) {
+        Word source = clone_word(word);  // each expansion part appears once per result
+        Word out;
+        out.span = word.span;
+        for (const auto& segment : result) {
+            if (segment.opaque)
+                out.parts.push_back(std::move(source.parts[*segment.opaque]));
+            else
+                out.parts.push_back(Literal{segment.text, segment.quoted});
+        }
+        words.push_back(std::move(out));
+    }
+    return words;
+}
 
 }  // namespace sh

@@ -19,7 +19,8 @@ namespace sh {
 std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression);
 // Whether `text` matches the shell pattern (quoted characters backslash-escaped), with the
 // shell's extglob and nocasematch options.
-bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_view text);
+// [[ == ]] matches with extglob whatever the option says (bash does).
+bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_view text, bool extglob = false);
 // The same for one path component of pathname expansion: '/' and a leading '.' are not matched
 // by wildcards (dotglob aside), nocaseglob instead of nocasematch.
 bool pattern_matches_glob(const Shell& shell, std::string_view pattern, std::string_view name);

@@ -47,6 +47,8 @@ std::optional<std::string> dynamic_variable(Shell& shell, std::string_view name)
         return std::to_string(shell.line);
     if (name == "BASHPID")
         return std::to_string(shell.own_pid);
+    if (name == "BASH_SUBSHELL")
+        return std::to_string(shell.subshell_level);
     return std::nullopt;
 }
 

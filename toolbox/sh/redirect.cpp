@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sh/expand.h"
+#include "sh/word_source.h"
 
 namespace sh {
 
@@ -29,6 +30,20 @@ std::optional<int> fd_number(std::string_view text) {
     return value;
 }
 
+// A descriptor the shell opened, moved to 10 or above (close-on-exec) so it never is the
+// descriptor a redirection targets (`exec 3<file` when 3 was free), as bash does.
+int out_of_the_way(int fd) {
+    if (fd < k_saved_fd_floor) {
+        int high = sx_fcntl(fd, k_dupfd_cloexec, k_saved_fd_floor);
+        if (high >= 0) {
+            ::close(fd);
+            return high;
+        }
+    }
+    (void)sx_fcntl(fd, F_SETFD, FD_CLOEXEC);
+    return fd;
+}
+
 // A here-document or here-string as a readable descriptor: a pipe when it fits in one (the
 // writer must not block), a deleted temporary file otherwise.
 int content_fd(Shell& shell, const std::string& text) {
@@ -38,7 +53,7 @@ int content_fd(Shell& shell, const std::string& text) {
             ssize_t written = text.empty() ? 0 : ::write(ends[1], text.data(), text.size());
             ::close(ends[1]);
             if (written == static_cast<ssize_t>(text.size()))
-                return ends[0];
+                return out_of_the_way(ends[0]);
             ::close(ends[0]);
         }
     }
@@ -51,7 +66,7 @@ int content_fd(Shell& shell, const std::string& text) {
     ::unlink(path.c_str());
     (void)::write(fd, text.data(), text.size());
     ::lseek(fd, 0, SEEK_SET);
-    return fd;
+    return out_of_the_way(fd);
 }
 
 int open_file(Shell& shell, const std::string& path, RedirectOp op) {
@@ -75,8 +90,7 @@ int open_file(Shell& shell, const std::string& path, RedirectOp op) {
         shell.error(path + ": " + std::strerror(errno));
         return -1;
     }
-    (void)sx_fcntl(fd, F_SETFD, FD_CLOEXEC);
-    return fd;
+    return out_of_the_way(fd);
 }
 
 }  // namespace
@@ -91,20 +105,33 @@ RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_
             return {};
         return RedirectSource{content_fd(shell, *body), true, false};
     }
+    if (op == RedirectOp::herestring) {
+        auto text = expand_string(shell, redirect.target);
+        if (!text)
+            return {};
+        return RedirectSource{content_fd(shell, *text + "\n"), true, false};
+    }
     auto target = expand_word(shell, redirect.target);
     if (!target)
         return {};
     if (target->size() != 1) {
-        shell.error(redirect.target.span.end > redirect.target.span.begin ? "ambiguous redirect" : "ambiguous redirect");
+        shell.error(word_source(redirect.target) + ": ambiguous redirect");
         return {};
     }
     const std::string& text = target->front();
-    if (op == RedirectOp::herestring)
-        return RedirectSource{content_fd(shell, text + "\n"), true, false};
     if (op == RedirectOp::dup_input || op == RedirectOp::dup_output) {
         if (text == "-")
             return RedirectSource{-1, false, true};
-        auto number = fd_number(text);
+        // n<&m- moves m: the caller closes m once it is duplicated.
+        bool move = text.size() > 1 && text.back() == '-';
+        auto number = fd_number(move ? std::string_view(text).substr(0, text.size() - 1) : std::string_view(text));
+        if (move && number) {
+            if (sx_fcntl(*number, F_GETFD, 0) < 0) {
+                shell.error(text.substr(0, text.size() - 1) + ": Bad file descriptor");
+                return {};
+            }
+            return RedirectSource{*number, false, false, true};
+        }
         if (!number) {
             if (op == RedirectOp::dup_output && (target_fd == 1 || redirect.fd < 0))
                 return RedirectSource{open_file(shell, text, RedirectOp::output_both), true, false};
@@ -193,6 +220,8 @@ ChildRedirects::ChildRedirects(Shell& shell, const std::vector<Redirect>& redire
         int parent = source.close ? -1 : (source.opened ? source.fd : m_fds.source_of(source.fd));
         for (int target : both ? std::vector<int>{1, 2} : std::vector<int>{fd})
             m_fds.map(target, parent);
+        if (source.move && source.fd != fd)
+            m_fds.map(source.fd, -1);
     }
 }
 

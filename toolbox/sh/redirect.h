@@ -59,6 +59,7 @@ struct RedirectSource {
     int fd{-1};
     bool opened{false};  // a new descriptor the caller must close
     bool close{false};
+    bool move{false};    // n<&m-: m is closed after the duplication
 };
 RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_fd);
 // The descriptor a redirection applies to when it names none.

@@ -82,6 +82,7 @@ public:
     int own_pid{0};                         // BASHPID
     uint32_t random_state{0};               // RANDOM's generator
     int last_background{0};                 // $!
+    int subshell_level{0};                  // BASH_SUBSHELL
     std::vector<int> pipe_status;           // PIPESTATUS
     uint32_t line{0};                       // LINENO of the command being run
     std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;

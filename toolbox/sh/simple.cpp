@@ -89,23 +89,21 @@ int run_external(Shell& shell, const SimpleCommand& command, const std::vector<s
     if (!redirects.ok())
         return 1;
     auto child = spawn_external(shell, argv, environment, redirects.fds());
-    if (child.pid < 0)
+    if (child.pid < 0) {
+        // bash reports this in the child, after its redirections: `nosuch 2>/dev/null` is quiet.
+        RedirectScope applied(shell, command.redirects);
         return report_spawn_error(shell, argv.front(), child.error);
+    }
     return wait_for(shell, child.pid);
 }
 
 int run_builtin(Shell& shell, const Builtin& builtin, const SimpleCommand& command, std::vector<std::string>& argv) {
-    std::vector<SavedVariable> saved;
-    if (builtin.special) {
-        if (assign_all(shell, command.assignments, nullptr) != 0)
-            return 1;
-    } else {
-        bool ok = true;
-        saved = assign_temporarily(shell, command.assignments, ok);
-        if (!ok) {
-            restore(shell, saved);
-            return 1;
-        }
+    // bash (outside POSIX mode) makes name=value before any builtin last for that builtin only.
+    bool ok = true;
+    std::vector<SavedVariable> saved = assign_temporarily(shell, command.assignments, ok);
+    if (!ok) {
+        restore(shell, saved);
+        return 1;
     }
     int status;
     {
@@ -139,13 +137,13 @@ int run_function(Shell& shell, const FunctionDefinition& function, const SimpleC
 }  // namespace
 
 int execute_simple(Shell& shell, const SimpleCommand& command) {
+    shell.last_substitution_status = 0;
     auto argv = expand_fields(shell, command.words);
     if (!argv)
         return shell.status = 1;
     if (argv->empty()) {
         // Assignments and redirections only: both take effect in this shell.
         std::vector<std::string> traced;
-        shell.last_substitution_status = 0;
         int status = assign_all(shell, command.assignments, &traced);
         trace(shell, {}, traced);
         if (status == 0 && !command.redirects.empty()) {

@@ -109,6 +109,7 @@ std::string serialize_state(const Shell& shell) {
     out.put(shell.shell_pid);
     out.put(shell.last_background);
     out.put(shell.started_at_seconds);
+    out.put(shell.subshell_level + 1);  // the child is a subshell of this one
     each_option(shell.options, [&](bool value) { out.put(value ? 1 : 0); });
     auto names = shell.variables.names();
     out.put(static_cast<int64_t>(names.size()));
@@ -149,8 +150,10 @@ bool restore_state(Shell& shell, std::string_view bytes) {
         shell.positional.emplace_back(*argument);
     }
     auto status = in.number(), pid = in.number(), background = in.number(), started = in.number();
-    if (!status || !pid || !background || !started)
+    auto level = in.number();
+    if (!status || !pid || !background || !started || !level)
         return false;
+    shell.subshell_level = static_cast<int>(*level);
     shell.status = static_cast<int>(*status);
     shell.shell_pid = static_cast<int>(*pid);
     shell.last_background = static_cast<int>(*background);

@@ -14,6 +14,7 @@ constexpr Builtin k_builtins[] = {
     {"[", builtin_bracket},
     {"alias", builtin_alias},
     {"break", builtin_break, true},
+    {"builtin", builtin_builtin},
     {"cd", builtin_cd},
     {"command", builtin_command},
     {"continue", builtin_continue, true},

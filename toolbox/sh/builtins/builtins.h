@@ -59,6 +59,7 @@ int builtin_eval(Shell&, std::vector<std::string>&);
 int builtin_source(Shell&, std::vector<std::string>&);
 int builtin_exec(Shell&, std::vector<std::string>&);
 int builtin_command(Shell&, std::vector<std::string>&);
+int builtin_builtin(Shell&, std::vector<std::string>&);
 int builtin_type(Shell&, std::vector<std::string>&);
 int builtin_hash(Shell&, std::vector<std::string>&);
 int builtin_alias(Shell&, std::vector<std::string>&);

@@ -154,6 +154,18 @@ int builtin_command(Shell& shell, std::vector<std::string>& argv) {
     return wait_for(shell, child.pid);
 }
 
+int builtin_builtin(Shell& shell, std::vector<std::string>& argv) {
+    if (argv.size() < 2)
+        return 0;
+    std::vector<std::string> command(argv.begin() + 1, argv.end());
+    const Builtin* builtin = find_builtin(command.front());
+    if (!builtin) {
+        builtin_error(shell, "builtin", command.front() + ": not a shell builtin");
+        return 1;
+    }
+    return builtin->run(shell, command);
+}
+
 int builtin_type(Shell& shell, std::vector<std::string>& argv) {
     bool terse = false, path_only = false, all = false, command_v = false;
     size_t i = 1;

@@ -226,7 +226,7 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
 
 }  // namespace
 
-int builtin_echo(Shell&, std::vector<std::string>& argv) {
+int builtin_echo(Shell& shell, std::vector<std::string>& argv) {
     bool newline = true, escapes = false;
     size_t i = 1;
     for (; i < argv.size(); ++i) {
@@ -248,7 +248,11 @@ int builtin_echo(Shell&, std::vector<std::string>& argv) {
     }
     if (newline && !stop)
         text += '\n';
-    return out(text) ? 0 : 1;
+    if (!out(text)) {
+        builtin_error(shell, "echo", std::string("write error: ") + std::strerror(errno));
+        return 1;
+    }
+    return 0;
 }
 
 int builtin_printf(Shell& shell, std::vector<std::string>& argv) {
@@ -285,8 +289,10 @@ int builtin_printf(Shell& shell, std::vector<std::string>& argv) {
         }
         return assign_value(shell, name, key, output, false) ? status : 1;
     }
-    if (!out(output))
+    if (!out(output)) {
+        builtin_error(shell, "printf", std::string("write error: ") + std::strerror(errno));
         return 1;
+    }
     return status;
 }
 

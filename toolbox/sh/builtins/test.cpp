@@ -308,7 +308,7 @@ int evaluate_conditional(Shell& shell, const CondExpression& expression) {
         if (op == "==" || op == "=" || op == "!=") {
             auto pattern = expand_pattern(shell, expression.right);
             if (!pattern) return 2;
-            bool matched = pattern_matches(shell, *pattern, *left);
+            bool matched = pattern_matches(shell, *pattern, *left, true);
             return (op == "!=" ? !matched : matched) ? 0 : 1;
         }
         if (op == "=~") {

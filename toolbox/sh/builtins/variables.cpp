@@ -71,7 +71,7 @@ uint16_t flag_bits(char flag) {
 // The work of declare, local, export and readonly: options, then name[=value] operands.
 int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint16_t implied) {
     uint16_t add = implied, remove = 0;
-    bool print = false, functions = false, global = false;
+    bool print = false, functions = false, global = false, names_only = false;
     size_t i = 1;
     for (; i < argv.size(); ++i) {
         const std::string& argument = argv[i];
@@ -83,7 +83,7 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
             break;
         for (char flag : argument.substr(1)) {
             if (flag == 'p') print = true;
-            else if (flag == 'f' || flag == 'F') functions = true;
+            else if (flag == 'f' || flag == 'F') functions = true, names_only = names_only || flag == 'F';
             else if (flag == 'g') global = true;
             else if (flag == 'n' && implied == attribute::exported) remove |= attribute::exported;
             else if (uint16_t bits = flag_bits(flag)) (argument[0] == '-' ? add : remove) |= bits;
@@ -95,16 +95,19 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
     }
     if (functions) {
         int status = 0;
+        auto show = [&](const std::string& name, const FunctionDefinition& function) {
+            out(names_only ? "declare -f " + name + "\n" : function.source + "\n");
+        };
         for (size_t k = i; k < argv.size(); ++k) {
             auto it = shell.functions.find(argv[k]);
             if (it == shell.functions.end())
                 status = 1;
-            else if (print || argv[0] == "declare" || argv[0] == "typeset")
-                out(it->second->source + "\n");
+            else
+                names_only ? out(argv[k] + "\n") : (show(argv[k], *it->second), true);
         }
         if (i == argv.size())
             for (const auto& [name, function] : shell.functions)
-                out(function->source + "\n");
+                show(name, *function);
         return status;
     }
     bool in_function = !shell.function_stack.empty();
