@@ -2,8 +2,8 @@
 //
 // Shell-like but unambiguous where it matters: quoted literal text is shown in '…' (a ' inside
 // as \'), a quoted expansion inside "…", here-document bodies in {…}, and every ${…} spelled out
-// with its operator. Compound commands read as their keywords; `[[ ]]` expressions are
-// parenthesised.
+// with its operator; a tilde prefix is (~user). Compound commands read as their keywords; `[[ ]]`
+// expressions are parenthesised.
 #pragma once
 
 #include <string>
@@ -86,7 +86,7 @@ inline std::string dump(const Word& word) {
             std::string text = "$((" + dump(*arithmetic->expression) + "))";
             out += arithmetic->quoted ? "\"" + text + "\"" : text;
         } else if (auto* tilde = std::get_if<Tilde>(&part)) {
-            out += "~" + tilde->user;
+            out += "(~" + tilde->user + ")";
         } else if (auto* process = std::get_if<ProcessSubstitution>(&part)) {
             out += (process->output ? ">(" : "<(") + dump(*process->program) + ")";
         }

@@ -118,8 +118,31 @@ Token CommandParser::take() {
     return token;
 }
 
+void CommandParser::drop() {
+    if (!m_peeked)
+        m_peeked = m_lexer.next(LexContext{});
+    m_last_end = m_peeked->end;
+    m_peeked.reset();
+}
+
+Word CommandParser::take_word() {
+    Word word = m_peeked ? std::move(m_peeked->word) : Word{};
+    drop();
+    return word;
+}
+
+std::string CommandParser::take_text() {
+    std::string text = m_peeked ? std::move(m_peeked->text) : std::string{};
+    drop();
+    return text;
+}
+
+void ParseState::fail_too_deep(uint32_t line, size_t offset) {
+    fail("maximum nesting depth (" + std::to_string(options.max_depth) + ") exceeded", line, offset);
+}
+
 void CommandParser::consume_newline() {
-    take();
+    drop();
     m_lexer.read_heredocs();
 }
 
@@ -224,70 +247,59 @@ bool CommandParser::parse_list(Program& program, ListEnd end) {
             return true;
         size_t begin = first.begin;
         uint32_t line = first.line;
-        auto and_or = parse_and_or();
-        if (!and_or)
+        ListItem& item = program.items.emplace_back();
+        if (!parse_and_or(item.and_or))
             return false;
-        ListItem item;
-        item.and_or = std::move(*and_or);
         item.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(m_last_end), line};
         item.source = source(begin, m_last_end);
         const Token& separator = peek(command_context());
-        bool more = true;
         if (separator.is_op(Op::semicolon) || separator.is_op(Op::ampersand)) {
             item.background = separator.is_op(Op::ampersand);
-            take();
+            drop();
         } else if (separator.kind == TokenKind::newline && end == ListEnd::compound) {
             consume_newline();
         } else {
-            more = false;
-        }
-        program.items.push_back(std::move(item));
-        if (!more || m_state.failed())
             return !m_state.failed();
+        }
     }
 }
 
-std::optional<AndOr> CommandParser::parse_and_or() {
-    auto first = parse_pipeline();
-    if (!first)
-        return std::nullopt;
-    AndOr and_or;
-    and_or.first = std::move(*first);
+bool CommandParser::parse_and_or(AndOr& and_or) {
+    if (!parse_pipeline(and_or.first))
+        return false;
     for (;;) {
         const Token& token = peek(command_context());
         if (!token.is_op(Op::and_if) && !token.is_op(Op::or_if))
-            return and_or;
+            return !m_state.failed();
         AndOr::Op op = token.is_op(Op::and_if) ? AndOr::Op::and_then : AndOr::Op::or_else;
-        take();
+        drop();
         skip_newlines(command_context());
-        auto next = parse_pipeline();
-        if (!next)
-            return std::nullopt;
-        and_or.rest.emplace_back(op, std::move(*next));
+        auto& next = and_or.rest.emplace_back(op, Pipeline{});
+        if (!parse_pipeline(next.second))
+            return false;
     }
 }
 
 // [time [-p] [--]] [!]… command (| command)…; bash accepts ! and time in any order and a bare
 // `!` or `time` before a list terminator.
-std::optional<Pipeline> CommandParser::parse_pipeline() {
+bool CommandParser::parse_pipeline(Pipeline& pipeline) {
     const Token& first = peek(command_context());
     size_t begin = first.begin;
     uint32_t line = first.line;
-    Pipeline pipeline;
     for (;;) {
         const Token& token = peek(command_context());
         if (token.is_keyword("!")) {
             pipeline.negated = !pipeline.negated;
-            take();
+            drop();
         } else if (token.is_keyword("time")) {
             pipeline.timed = true;
-            take();
+            drop();
             if (peek(command_context()).is_keyword("-p")) {
                 pipeline.time_posix = true;
-                take();
+                drop();
             }
             if (peek(command_context()).is_keyword("--"))
-                take();
+                drop();
         } else {
             break;
         }
@@ -296,60 +308,58 @@ std::optional<Pipeline> CommandParser::parse_pipeline() {
     if (!starts_command(token) || token.is_keyword("!")) {
         bool terminator =
             token.kind == TokenKind::newline || token.kind == TokenKind::end || token.is_op(Op::semicolon);
-        if (!(pipeline.negated || pipeline.timed) || !terminator || m_state.failed()) {
-            unexpected(token);
-            return std::nullopt;
-        }
+        if (!(pipeline.negated || pipeline.timed) || !terminator || m_state.failed())
+            return unexpected(token);
     } else {
         for (;;) {
-            auto command = parse_command();
-            if (!command)
-                return std::nullopt;
-            pipeline.commands.push_back(std::move(*command));
+            if (!parse_command(pipeline.commands.emplace_back()))
+                return false;
             const Token& next = peek(command_context());
             if (!next.is_op(Op::pipe) && !next.is_op(Op::pipe_ampersand))
                 break;
             pipeline.stderr_too.push_back(next.is_op(Op::pipe_ampersand));
-            take();
+            drop();
             skip_newlines(command_context());
         }
     }
     pipeline.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(m_last_end), line};
     pipeline.source = source(begin, m_last_end);
-    return pipeline;
+    return !m_state.failed();
 }
 
-std::optional<Command> CommandParser::parse_command() {
+bool CommandParser::parse_command(Command& command) {
     const Token& token = peek(command_context());
     if (m_state.failed())
-        return std::nullopt;
+        return false;
     if (token.kind == TokenKind::word && token.plain && is_reserved_word(token.text)) {
         if (token.text == "coproc")
-            return parse_coproc();
+            return parse_coproc(command);
         // `time` after a `|` is an ordinary command name.
         if (token.text != "time") {
-            if (token.text == "!" || !starts_compound(token.text)) {
-                unexpected(token);
-                return std::nullopt;
-            }
-            return parse_compound(token);
+            if (token.text == "!" || !starts_compound(token.text))
+                return unexpected(token);
+            return parse_compound(command);
         }
     }
     if (token.is_op(Op::open_paren))
-        return parse_compound(token);
+        return parse_compound(command);
     if (token.kind == TokenKind::word || (token.kind == TokenKind::op && is_redirection(token.op)))
-        return parse_simple_command();
-    unexpected(token);
-    return std::nullopt;
+        return parse_simple_command(command);
+    return unexpected(token);
+}
+
+void CommandParser::finish(Command& command, size_t begin, uint32_t line) {
+    command.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(m_last_end), line};
+    command.source = source(begin, m_last_end);
 }
 
 // Assignments, words and redirections in any order, assignments only before the command name
 // (XCU 2.9.1). `name ( )` after a lone first word makes it a function definition.
-std::optional<Command> CommandParser::parse_simple_command() {
+bool CommandParser::parse_simple_command(Command& command) {
     const Token& first = peek(command_context());
     size_t begin = first.begin;
     uint32_t line = first.line;
-    SimpleCommand command;
+    SimpleCommand& simple = command.node.emplace<SimpleCommand>();
     std::vector<std::pair<size_t, size_t>> heredocs;
     LexContext context = command_context();
     bool named = false;
@@ -357,50 +367,48 @@ std::optional<Command> CommandParser::parse_simple_command() {
     for (;;) {
         const Token& token = peek(context);
         if (token.kind == TokenKind::op && is_redirection(token.op)) {
-            if (!parse_redirect(command.redirects, heredocs))
-                return std::nullopt;
+            if (!parse_redirect(simple.redirects, heredocs))
+                return false;
             continue;
         }
         if (token.kind != TokenKind::word)
             break;
         Token word = take();
         if (!named && word.assignment) {
-            command.assignments.push_back(std::move(*word.assignment));
+            simple.assignments.push_back(std::move(*word.assignment));
             continue;
         }
         if (!named) {
-            bool alone = command.assignments.empty() && command.redirects.empty();
-            Word name = word.assignment ? assignment_to_word(std::move(*word.assignment)) : std::move(word.word);
+            bool alone = simple.assignments.empty() && simple.redirects.empty();
             named = true;
-            declaration = is_declaration_builtin(name);
             context = LexContext{};
             context.assignments = true;
+            if (word.assignment) {
+                simple.words.push_back(assignment_to_word(std::move(*word.assignment)));
+                continue;
+            }
+            declaration = is_declaration_builtin(word.word);
             context.declaration = declaration;
             if (alone && peek(context).is_op(Op::open_paren))
-                return parse_function(begin, line, word);
-            command.words.push_back(std::move(name));
+                return parse_function(command, begin, line, std::move(word.text));
+            simple.words.push_back(std::move(word.word));
             continue;
         }
         if (word.assignment) {
             if (declaration)
-                command.declarations.emplace_back(command.words.size(), clone_assignment(*word.assignment));
-            command.words.push_back(assignment_to_word(std::move(*word.assignment)));
+                simple.declarations.emplace_back(simple.words.size(), clone_assignment(*word.assignment));
+            simple.words.push_back(assignment_to_word(std::move(*word.assignment)));
         } else {
-            command.words.push_back(std::move(word.word));
+            simple.words.push_back(std::move(word.word));
         }
     }
     if (m_state.failed())
-        return std::nullopt;
-    if (command.words.empty() && command.assignments.empty() && command.redirects.empty()) {
-        unexpected(peek(context));
-        return std::nullopt;
-    }
-    attach_heredocs(command.redirects, heredocs);
-    Command result;
-    result.node = std::move(command);
-    result.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(m_last_end), line};
-    result.source = source(begin, m_last_end);
-    return result;
+        return false;
+    if (simple.words.empty() && simple.assignments.empty() && simple.redirects.empty())
+        return unexpected(peek(context));
+    attach_heredocs(simple.redirects, heredocs);
+    finish(command, begin, line);
+    return true;
 }
 
 // One redirection: the operator (with its fd) and its word. A here-document's body comes later:
@@ -453,8 +461,8 @@ bool CommandParser::parse_trailing_redirects(Command& command) {
 
 // ^NestedParser
 
+// Called while the lexer reads a word for peek(), so no token is waiting.
 std::shared_ptr<Program> CommandParser::parse_until_close_paren(size_t& close_offset) {
-    std::optional<Token> outer_token = std::move(m_peeked);
     m_peeked.reset();
     auto outer_heredocs = m_lexer.take_pending_heredocs();
     ++m_substitution_depth;
@@ -464,14 +472,13 @@ std::shared_ptr<Program> CommandParser::parse_until_close_paren(size_t& close_of
         const Token& close = peek(command_context());
         if (close.is_op(Op::close_paren)) {
             close_offset = close.begin;
-            take();
+            drop();
         } else {
             ok = unexpected(close);
         }
     }
     --m_substitution_depth;
     m_lexer.restore_pending_heredocs(std::move(outer_heredocs));
-    m_peeked = std::move(outer_token);
     if (!ok || m_state.failed())
         return nullptr;
     return program;

@@ -40,46 +40,53 @@ private:
     // Tokens (command_parser.cpp)
     const Token& peek(LexContext context);
     Token take();
+    void drop();  // take() without the token (no copy of it in the caller's frame)
+    Word take_word();
+    std::string take_text();
     void skip_newlines(LexContext context);
     void consume_newline();
     bool unexpected(const Token& token);
     bool fail(std::string message, uint32_t line);
     std::string source(size_t begin, size_t end) const;
+    void finish(Command& command, size_t begin, uint32_t line);
     static LexContext command_context();
 
-    // Lists and pipelines (command_parser.cpp)
+    // Lists and pipelines (command_parser.cpp). Each parse_* builds its construct in place (in
+    // the tree its caller is building: deep nesting then costs little stack) and returns false
+    // once the state holds an error.
     enum class ListEnd : uint8_t { newline, compound };
     bool parse_list(Program& program, ListEnd end);
     bool starts_command(const Token& token) const;
-    std::optional<AndOr> parse_and_or();
-    std::optional<Pipeline> parse_pipeline();
-    std::optional<Command> parse_command();
-    std::optional<Command> parse_simple_command();
+    bool parse_and_or(AndOr& and_or);
+    bool parse_pipeline(Pipeline& pipeline);
+    bool parse_command(Command& command);
+    bool parse_simple_command(Command& command);
     bool parse_redirect(std::vector<Redirect>& redirects, std::vector<std::pair<size_t, size_t>>& heredocs);
     bool parse_trailing_redirects(Command& command);
     void attach_heredocs(std::vector<Redirect>& redirects, const std::vector<std::pair<size_t, size_t>>& heredocs);
 
     // Compound commands (command_parser_compound.cpp)
-    std::optional<Command> parse_compound(const Token& keyword);
-    bool expect_keyword(std::string_view keyword);
-    std::optional<CommandNode> parse_brace_group();
-    std::optional<CommandNode> parse_subshell();
-    std::optional<CommandNode> parse_if();
-    std::optional<CommandNode> parse_loop(bool until);
-    std::optional<CommandNode> parse_for(bool select);
-    std::optional<CommandNode> parse_arithmetic_for();
-    std::shared_ptr<Program> parse_do_group();
-    std::optional<CommandNode> parse_case();
-    std::optional<CommandNode> parse_arithmetic_command(uint32_t line);
-    std::optional<Command> parse_function(size_t begin, uint32_t line, const Token& name);
-    std::optional<Command> parse_function_keyword();
-    std::optional<Command> parse_coproc();
-    std::optional<Command> finish_function(size_t begin, uint32_t line, std::string name);
-    bool is_function_body(const Token& token) const;
+    bool parse_compound(Command& command);
     std::shared_ptr<Program> parse_compound_list();
+    bool expect_keyword(std::string_view keyword);
+    bool parse_brace_group(CommandNode& node);
+    bool parse_subshell(CommandNode& node);
+    bool parse_if(CommandNode& node);
+    bool parse_loop(CommandNode& node, bool until);
+    bool parse_for(CommandNode& node, bool select);
+    bool parse_arithmetic_for(CommandNode& node);
+    std::shared_ptr<Program> parse_do_group();
+    bool parse_case(CommandNode& node);
+    bool parse_case_item(CaseClause& clause, bool& last);
+    bool parse_arithmetic_command(CommandNode& node, uint32_t line);
+    bool parse_function(Command& command, size_t begin, uint32_t line, std::string name);
+    bool parse_function_keyword(Command& command);
+    bool finish_function(Command& command, size_t begin, uint32_t line, std::string name);
+    bool is_function_body(const Token& token) const;
+    bool parse_coproc(Command& command);
 
     // [[ ]] (command_parser_cond.cpp)
-    std::optional<CommandNode> parse_conditional();
+    bool parse_conditional(CommandNode& node);
     std::unique_ptr<CondExpression> parse_cond_or();
     std::unique_ptr<CondExpression> parse_cond_and();
     std::unique_ptr<CondExpression> parse_cond_term();

@@ -1,52 +1,47 @@
 // command_parser_compound.cpp — compound commands (XCU 2.9.4) and function definitions (2.9.5),
-// with bash's (( )), for (( )), select, `function name`, and { } as a loop body.
+// with bash's (( )), for (( )), select, `function name`, coproc, and { } as a loop body.
 #include "sh/lang/command_parser.h"
 
 namespace sh {
 
-std::optional<Command> CommandParser::parse_compound(const Token& first) {
+// The compound command at the current token, with its redirections.
+bool CommandParser::parse_compound(Command& command) {
+    const Token& first = peek(command_context());
     size_t begin = first.begin;
     uint32_t line = first.line;
-    std::string keyword = first.text;
-    bool paren = first.is_op(Op::open_paren);
     DepthGuard guard(m_state, line, begin);
     if (!guard.ok())
-        return std::nullopt;
-    if (!paren && keyword == "function")
-        return parse_function_keyword();
-    std::optional<CommandNode> node;
-    if (paren) {
+        return false;
+    bool ok = false;
+    if (first.is_op(Op::open_paren)) {
         std::string_view text = m_reader.text();
         bool arithmetic = begin + 1 < text.size() && text[begin + 1] == '(' && m_lexer.arithmetic_follows(begin + 2);
         if (arithmetic) {
-            take();
+            drop();
             m_reader.advance();  // the second '('
-            node = parse_arithmetic_command(line);
+            ok = parse_arithmetic_command(command.node, line);
         } else {
-            node = parse_subshell();
+            ok = parse_subshell(command.node);
         }
-    } else if (keyword == "{") {
-        node = parse_brace_group();
-    } else if (keyword == "if") {
-        node = parse_if();
-    } else if (keyword == "while" || keyword == "until") {
-        node = parse_loop(keyword == "until");
-    } else if (keyword == "for" || keyword == "select") {
-        node = parse_for(keyword == "select");
-    } else if (keyword == "case") {
-        node = parse_case();
+    } else if (first.is_keyword("function")) {
+        return parse_function_keyword(command);
+    } else if (first.is_keyword("{")) {
+        ok = parse_brace_group(command.node);
+    } else if (first.is_keyword("if")) {
+        ok = parse_if(command.node);
+    } else if (first.is_keyword("while") || first.is_keyword("until")) {
+        ok = parse_loop(command.node, first.is_keyword("until"));
+    } else if (first.is_keyword("for") || first.is_keyword("select")) {
+        ok = parse_for(command.node, first.is_keyword("select"));
+    } else if (first.is_keyword("case")) {
+        ok = parse_case(command.node);
     } else {
-        node = parse_conditional();
+        ok = parse_conditional(command.node);
     }
-    if (!node)
-        return std::nullopt;
-    Command command;
-    command.node = std::move(*node);
-    if (!parse_trailing_redirects(command))
-        return std::nullopt;
-    command.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(m_last_end), line};
-    command.source = source(begin, m_last_end);
-    return command;
+    if (!ok || !parse_trailing_redirects(command))
+        return false;
+    finish(command, begin, line);
+    return true;
 }
 
 // A compound_list: at least one command, newlines allowed around it.
@@ -65,71 +60,65 @@ bool CommandParser::expect_keyword(std::string_view keyword) {
     const Token& token = peek(command_context());
     if (!token.is_keyword(keyword))
         return unexpected(token);
-    take();
+    drop();
     return true;
 }
 
-std::optional<CommandNode> CommandParser::parse_brace_group() {
-    take();
-    auto body = parse_compound_list();
-    if (!body || !expect_keyword("}"))
-        return std::nullopt;
-    return BraceGroup{std::move(body)};
+bool CommandParser::parse_brace_group(CommandNode& node) {
+    drop();
+    auto& group = node.emplace<BraceGroup>();
+    group.body = parse_compound_list();
+    return group.body && expect_keyword("}");
 }
 
-std::optional<CommandNode> CommandParser::parse_subshell() {
-    take();
-    auto body = parse_compound_list();
-    if (!body)
-        return std::nullopt;
+bool CommandParser::parse_subshell(CommandNode& node) {
+    drop();
+    auto& subshell = node.emplace<Subshell>();
+    subshell.body = parse_compound_list();
+    if (!subshell.body)
+        return false;
     const Token& close = peek(command_context());
-    if (!close.is_op(Op::close_paren)) {
-        unexpected(close);
-        return std::nullopt;
-    }
-    take();
-    return Subshell{std::move(body)};
+    if (!close.is_op(Op::close_paren))
+        return unexpected(close);
+    drop();
+    return true;
 }
 
-std::optional<CommandNode> CommandParser::parse_if() {
-    take();
-    IfClause clause;
+bool CommandParser::parse_if(CommandNode& node) {
+    drop();
+    auto& clause = node.emplace<IfClause>();
     for (;;) {
-        auto condition = parse_compound_list();
-        if (!condition || !expect_keyword("then"))
-            return std::nullopt;
-        auto body = parse_compound_list();
-        if (!body)
-            return std::nullopt;
-        clause.branches.push_back({std::move(condition), std::move(body)});
+        auto& branch = clause.branches.emplace_back();
+        branch.condition = parse_compound_list();
+        if (!branch.condition || !expect_keyword("then"))
+            return false;
+        branch.body = parse_compound_list();
+        if (!branch.body)
+            return false;
         const Token& token = peek(command_context());
         if (token.is_keyword("elif")) {
-            take();
+            drop();
             continue;
         }
         if (token.is_keyword("else")) {
-            take();
+            drop();
             clause.else_body = parse_compound_list();
             if (!clause.else_body)
-                return std::nullopt;
+                return false;
         }
-        if (!expect_keyword("fi"))
-            return std::nullopt;
-        return clause;
+        return expect_keyword("fi");
     }
 }
 
-std::optional<CommandNode> CommandParser::parse_loop(bool until) {
-    take();
-    LoopClause loop;
+bool CommandParser::parse_loop(CommandNode& node, bool until) {
+    drop();
+    auto& loop = node.emplace<LoopClause>();
     loop.until = until;
     loop.condition = parse_compound_list();
     if (!loop.condition)
-        return std::nullopt;
+        return false;
     loop.body = parse_do_group();
-    if (!loop.body)
-        return std::nullopt;
-    return loop;
+    return loop.body != nullptr;
 }
 
 // do … done, or bash's { … } (for and select loops).
@@ -140,142 +129,135 @@ std::shared_ptr<Program> CommandParser::parse_do_group() {
         unexpected(token);
         return nullptr;
     }
-    take();
+    drop();
     auto body = parse_compound_list();
     if (!body || !expect_keyword(closer))
         return nullptr;
     return body;
 }
 
-// for name [in word…] ; do … done (XCU 2.9.4.2) and select, the same shape.
-std::optional<CommandNode> CommandParser::parse_for(bool select) {
-    take();
+// for name [in word…] ; do … done (XCU 2.9.4.2), and select, the same shape. bash checks the
+// name when the loop runs ("`1x': not a valid identifier"), so any word is taken here.
+bool CommandParser::parse_for(CommandNode& node, bool select) {
+    drop();
     if (!select && m_lexer.at_double_paren())
-        return parse_arithmetic_for();
-    const Token& name_token = peek(LexContext{});
-    if (name_token.kind != TokenKind::word) {
-        unexpected(name_token);
-        return std::nullopt;
-    }
-    // bash checks the name when the loop runs ("`1x': not a valid identifier"), not here.
-    Token name = take();
-    ForClause clause;
+        return parse_arithmetic_for(node);
+    const Token& name = peek(LexContext{});
+    if (name.kind != TokenKind::word)
+        return unexpected(name);
+    auto& clause = node.emplace<ForClause>();
     clause.select = select;
-    clause.variable = name.text;
+    clause.variable = take_text();
     if (peek(command_context()).is_op(Op::semicolon)) {
-        take();
+        drop();
     } else {
         skip_newlines(command_context());
         if (peek(command_context()).is_keyword("in")) {
-            take();
-            std::vector<Word> items;
+            drop();
+            auto& items = clause.items.emplace();
             for (;;) {
                 const Token& token = peek(LexContext{});
                 if (token.kind == TokenKind::word) {
-                    items.push_back(take().word);
+                    items.push_back(take_word());
                 } else if (token.is_op(Op::semicolon)) {
-                    take();
+                    drop();
                     break;
                 } else if (token.kind == TokenKind::newline) {
                     consume_newline();
                     break;
                 } else {
-                    unexpected(token);
-                    return std::nullopt;
+                    return unexpected(token);
                 }
             }
-            clause.items = std::move(items);
         }
     }
     skip_newlines(command_context());
     clause.body = parse_do_group();
-    if (!clause.body)
-        return std::nullopt;
-    return clause;
+    return clause.body != nullptr;
 }
 
-std::optional<CommandNode> CommandParser::parse_arithmetic_for() {
+bool CommandParser::parse_arithmetic_for(CommandNode& node) {
     auto words = m_lexer.lex_arithmetic_for();
     if (!words)
-        return std::nullopt;
+        return false;
     m_last_end = m_reader.position();
+    auto& clause = node.emplace<ArithForClause>();
+    clause.init = std::move((*words)[0]);
+    clause.condition = std::move((*words)[1]);
+    clause.step = std::move((*words)[2]);
     if (peek(command_context()).is_op(Op::semicolon))
-        take();
+        drop();
     skip_newlines(command_context());
-    ArithForClause clause{std::move((*words)[0]), std::move((*words)[1]), std::move((*words)[2]), nullptr};
     clause.body = parse_do_group();
-    if (!clause.body)
-        return std::nullopt;
-    return clause;
+    return clause.body != nullptr;
 }
 
-std::optional<CommandNode> CommandParser::parse_arithmetic_command(uint32_t line) {
+bool CommandParser::parse_arithmetic_command(CommandNode& node, uint32_t line) {
     auto expression = m_lexer.lex_arithmetic_command(line);
     if (!expression)
-        return std::nullopt;
+        return false;
     m_last_end = m_reader.position();
-    return ArithmeticCommand{std::move(*expression)};
+    node.emplace<ArithmeticCommand>().expression = std::move(*expression);
+    return true;
 }
 
 // case word in [(]pattern[|pattern]…) list ;; … esac (XCU 2.9.4.3) with bash's ;& and ;;&.
-std::optional<CommandNode> CommandParser::parse_case() {
-    take();
+bool CommandParser::parse_case(CommandNode& node) {
+    drop();
     const Token& subject = peek(LexContext{});
-    if (subject.kind != TokenKind::word) {
-        unexpected(subject);
-        return std::nullopt;
-    }
-    CaseClause clause;
-    clause.subject = take().word;
+    if (subject.kind != TokenKind::word)
+        return unexpected(subject);
+    auto& clause = node.emplace<CaseClause>();
+    clause.subject = take_word();
     skip_newlines(command_context());
     if (!expect_keyword("in"))
-        return std::nullopt;
+        return false;
     for (;;) {
         skip_newlines(LexContext{});
-        const Token& start = peek(LexContext{});
-        if (start.is_keyword("esac")) {
-            take();
-            return clause;
+        if (peek(LexContext{}).is_keyword("esac")) {
+            drop();
+            return true;
         }
-        CaseClause::Item item;
-        if (start.is_op(Op::open_paren))
-            take();
-        for (;;) {
-            const Token& pattern = peek(LexContext{});
-            if (pattern.kind != TokenKind::word) {
-                unexpected(pattern);
-                return std::nullopt;
-            }
-            item.patterns.push_back(take().word);
-            const Token& separator = peek(LexContext{});
-            if (separator.is_op(Op::close_paren)) {
-                take();
-                break;
-            }
-            if (!separator.is_op(Op::pipe)) {
-                unexpected(separator);
-                return std::nullopt;
-            }
-            take();
-        }
-        item.body = std::make_shared<Program>();
-        if (!parse_list(*item.body, ListEnd::compound))
-            return std::nullopt;
-        const Token& end = peek(command_context());
-        bool last = end.is_keyword("esac");
-        if (end.is_op(Op::case_end) || end.is_op(Op::case_fallthrough) || end.is_op(Op::case_continue)) {
-            item.terminator = end.is_op(Op::case_end)           ? CaseClause::Terminator::end
-                              : end.is_op(Op::case_fallthrough) ? CaseClause::Terminator::fallthrough
-                                                                : CaseClause::Terminator::test_next;
-        } else if (!last) {
-            unexpected(end);
-            return std::nullopt;
-        }
-        take();
-        clause.items.push_back(std::move(item));
+        bool last = false;
+        if (!parse_case_item(clause, last))
+            return false;
         if (last)
-            return clause;
+            return true;
     }
+}
+
+// One `(pattern|pattern) list ;;`; `last` when it ended at `esac` instead of a terminator.
+bool CommandParser::parse_case_item(CaseClause& clause, bool& last) {
+    auto& item = clause.items.emplace_back();
+    if (peek(LexContext{}).is_op(Op::open_paren))
+        drop();
+    for (;;) {
+        const Token& pattern = peek(LexContext{});
+        if (pattern.kind != TokenKind::word)
+            return unexpected(pattern);
+        item.patterns.push_back(take_word());
+        const Token& separator = peek(LexContext{});
+        if (separator.is_op(Op::close_paren)) {
+            drop();
+            break;
+        }
+        if (!separator.is_op(Op::pipe))
+            return unexpected(separator);
+        drop();
+    }
+    item.body = std::make_shared<Program>();
+    if (!parse_list(*item.body, ListEnd::compound))
+        return false;
+    const Token& end = peek(command_context());
+    last = end.is_keyword("esac");
+    if (end.is_op(Op::case_fallthrough))
+        item.terminator = CaseClause::Terminator::fallthrough;
+    else if (end.is_op(Op::case_continue))
+        item.terminator = CaseClause::Terminator::test_next;
+    else if (!end.is_op(Op::case_end) && !last)
+        return unexpected(end);
+    drop();
+    return true;
 }
 
 bool CommandParser::is_function_body(const Token& token) const {
@@ -287,98 +269,91 @@ bool CommandParser::is_function_body(const Token& token) const {
     return false;
 }
 
-// name ( ) body: the name is taken and `(` is next.
-// bash checks the name (no quoting, no $) when the definition runs, so any word is taken here.
-std::optional<Command> CommandParser::parse_function(size_t begin, uint32_t line, const Token& name) {
-    std::string function_name = name.text;
-    take();
+// name ( ) body: the name is taken and `(` is next. bash checks the name (no quoting, no $) when
+// the definition runs, so any word is taken here.
+bool CommandParser::parse_function(Command& command, size_t begin, uint32_t line, std::string name) {
+    drop();
     const Token& close = peek(LexContext{});
-    if (!close.is_op(Op::close_paren)) {
-        unexpected(close);
-        return std::nullopt;
-    }
-    take();
-    return finish_function(begin, line, std::move(function_name));
+    if (!close.is_op(Op::close_paren))
+        return unexpected(close);
+    drop();
+    return finish_function(command, begin, line, std::move(name));
 }
 
 // function name [( )] body
-std::optional<Command> CommandParser::parse_function_keyword() {
-    Token keyword = take();
-    const Token& name_token = peek(LexContext{});
-    if (name_token.kind != TokenKind::word) {
-        unexpected(name_token);
-        return std::nullopt;
-    }
-    Token name = take();
+bool CommandParser::parse_function_keyword(Command& command) {
+    const Token& keyword = peek(command_context());
+    size_t begin = keyword.begin;
+    uint32_t line = keyword.line;
+    drop();
+    const Token& name = peek(LexContext{});
+    if (name.kind != TokenKind::word)
+        return unexpected(name);
+    std::string function_name = take_text();
     if (peek(command_context()).is_op(Op::open_paren)) {
-        take();
+        drop();
         const Token& close = peek(LexContext{});
-        if (!close.is_op(Op::close_paren)) {
-            unexpected(close);
-            return std::nullopt;
-        }
-        take();
+        if (!close.is_op(Op::close_paren))
+            return unexpected(close);
+        drop();
     }
-    return finish_function(keyword.begin, keyword.line, name.text);
+    return finish_function(command, begin, line, std::move(function_name));
 }
 
-std::optional<Command> CommandParser::finish_function(size_t begin, uint32_t line, std::string name) {
+bool CommandParser::finish_function(Command& command, size_t begin, uint32_t line, std::string name) {
     skip_newlines(command_context());
     const Token& start = peek(command_context());
-    if (!is_function_body(start)) {
-        unexpected(start);
-        return std::nullopt;
-    }
-    auto body = parse_compound(start);
-    if (!body)
-        return std::nullopt;
-    FunctionDefinition definition{std::move(name), std::make_shared<Command>(std::move(*body)),
-                                  source(begin, m_last_end)};
-    Command command;
-    command.node = std::move(definition);
-    command.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(m_last_end), line};
-    command.source = source(begin, m_last_end);
-    return command;
+    if (!is_function_body(start))
+        return unexpected(start);
+    auto& definition = command.node.emplace<FunctionDefinition>();
+    definition.name = std::move(name);
+    definition.body = std::make_shared<Command>();
+    if (!parse_compound(*definition.body))
+        return false;
+    definition.source = source(begin, m_last_end);
+    finish(command, begin, line);
+    return true;
 }
 
 // coproc [NAME] compound-command [redirections] | coproc simple-command (bash's grammar: a name
 // only before a compound command).
-std::optional<Command> CommandParser::parse_coproc() {
-    Token keyword = take();
-    DepthGuard guard(m_state, keyword.line, keyword.begin);
+bool CommandParser::parse_coproc(Command& command) {
+    const Token& keyword = peek(command_context());
+    size_t begin = keyword.begin;
+    uint32_t line = keyword.line;
+    DepthGuard guard(m_state, line, begin);
     if (!guard.ok())
-        return std::nullopt;
-    CoprocClause clause{"COPROC", nullptr};
-    std::optional<Command> body;
+        return false;
+    drop();
+    auto& clause = command.node.emplace<CoprocClause>();
+    clause.name = "COPROC";
+    clause.body = std::make_shared<Command>();
     const Token& first = peek(command_context());
+    bool ok = false;
     if (is_function_body(first)) {
-        body = parse_compound(first);
+        ok = parse_compound(*clause.body);
     } else if (first.kind == TokenKind::word && !(first.plain && is_reserved_word(first.text))) {
         Reader::Mark mark{first.begin, first.line};
-        Token name = take();
-        const Token& after = peek(command_context());
-        if (is_function_body(after) && name.plain) {
-            clause.name = name.text;
-            body = parse_compound(after);
+        bool plain = first.plain;
+        std::string name = take_text();
+        if (plain && is_function_body(peek(command_context()))) {
+            clause.name = std::move(name);
+            ok = parse_compound(*clause.body);
         } else {
             // Not a name: read the simple command from its first word again.
             m_peeked.reset();
             m_reader.reset(mark);
-            body = parse_simple_command();
+            ok = parse_simple_command(*clause.body);
         }
     } else if (first.kind == TokenKind::op && is_redirection(first.op)) {
-        body = parse_simple_command();
+        ok = parse_simple_command(*clause.body);
     } else {
-        unexpected(first);
+        ok = unexpected(first);
     }
-    if (!body)
-        return std::nullopt;
-    clause.body = std::make_shared<Command>(std::move(*body));
-    Command command;
-    command.node = std::move(clause);
-    command.span = {static_cast<uint32_t>(keyword.begin), static_cast<uint32_t>(m_last_end), keyword.line};
-    command.source = source(keyword.begin, m_last_end);
-    return command;
+    if (!ok)
+        return false;
+    finish(command, begin, line);
+    return true;
 }
 
 }  // namespace sh

@@ -36,12 +36,12 @@ std::unique_ptr<CondExpression> make_node(CondExpression::Kind kind) {
 
 }  // namespace
 
-std::optional<CommandNode> CommandParser::parse_conditional() {
-    Token open = take();
-    m_cond_line = open.line;
+bool CommandParser::parse_conditional(CommandNode& node) {
+    m_cond_line = peek(command_context()).line;
+    drop();
     auto expression = parse_cond_or();
     if (!expression)
-        return std::nullopt;
+        return false;
     const Token& close = peek(cond_context());
     if (!close.is_keyword("]]")) {
         if (close.kind == TokenKind::end)
@@ -51,16 +51,17 @@ std::optional<CommandNode> CommandParser::parse_conditional() {
         else
             m_state.fail("syntax error in conditional expression: unexpected token `" + close.text + "'", m_cond_line,
                          close.begin);
-        return std::nullopt;
+        return false;
     }
-    take();
-    return CondCommand{std::move(expression)};
+    drop();
+    node.emplace<CondCommand>().expression = std::move(expression);
+    return true;
 }
 
 std::unique_ptr<CondExpression> CommandParser::parse_cond_or() {
     auto left = parse_cond_and();
     while (left && peek(cond_context()).is_op(Op::or_if)) {
-        take();
+        drop();
         auto right = parse_cond_and();
         if (!right)
             return nullptr;
@@ -75,7 +76,7 @@ std::unique_ptr<CondExpression> CommandParser::parse_cond_or() {
 std::unique_ptr<CondExpression> CommandParser::parse_cond_and() {
     auto left = parse_cond_term();
     while (left && peek(cond_context()).is_op(Op::and_if)) {
-        take();
+        drop();
         auto right = parse_cond_term();
         if (!right)
             return nullptr;
@@ -114,7 +115,7 @@ std::unique_ptr<CondExpression> CommandParser::parse_cond_term() {
     }
     if (token.is_op(Op::open_paren)) {
         uint32_t line = token.line;
-        take();
+        drop();
         auto inner = parse_cond_or();
         if (!inner)
             return nullptr;
@@ -125,12 +126,12 @@ std::unique_ptr<CondExpression> CommandParser::parse_cond_term() {
                          line, close.begin, close.kind == TokenKind::end);
             return nullptr;
         }
-        take();
+        drop();
         skip_cond_newlines();
         return inner;
     }
     if (token.is_keyword("!")) {
-        take();
+        drop();
         auto operand = parse_cond_term();
         if (!operand)
             return nullptr;
@@ -144,17 +145,17 @@ std::unique_ptr<CondExpression> CommandParser::parse_cond_term() {
     }
     if (token.plain && listed(unary_operators, token.text)) {
         auto node = make_node(CondExpression::Kind::unary);
-        node->op = take().text;
+        node->op = take_text();
         const Token& operand = peek(cond_context());
         if (operand.kind != TokenKind::word || operand.is_keyword("]]")) {
             cond_fail("unexpected argument `" + cond_token_text(operand) + "' to conditional unary operator", operand);
             return nullptr;
         }
-        node->left = take().word;
+        node->left = take_word();
         skip_cond_newlines();
         return node;
     }
-    Word left = take().word;
+    Word left = take_word();
     const Token& op = peek(cond_context());
     bool binary = (op.kind == TokenKind::word && op.plain && listed(binary_operators, op.text)) ||
                   op.is_op(Op::less) || op.is_op(Op::greater);
@@ -171,7 +172,7 @@ std::unique_ptr<CondExpression> CommandParser::parse_cond_term() {
         return nullptr;
     }
     auto node = make_node(CondExpression::Kind::binary);
-    node->op = take().text;
+    node->op = take_text();
     node->left = std::move(left);
     LexContext right_context = cond_context();
     right_context.regex = node->op == "=~";
@@ -181,7 +182,7 @@ std::unique_ptr<CondExpression> CommandParser::parse_cond_term() {
         cond_fail("unexpected argument `" + cond_token_text(right) + "' to conditional binary operator", right);
         return nullptr;
     }
-    node->right = take().word;
+    node->right = take_word();
     skip_cond_newlines();
     return node;
 }

@@ -131,11 +131,12 @@ Token Lexer::next(LexContext context) {
         return token;
     }
     bool process_substitution = (c == '<' || c == '>') && m_reader.peek_at(1) == '(';
-    if (is_metachar(c) && !process_substitution && !context.regex)
-        return lex_operator(std::move(token));
-    if (context.regex && is_metachar(c) && c != '(' && c != '|' && !process_substitution)
-        return lex_operator(std::move(token));
-    return lex_word_token(context, std::move(token));
+    bool regex_word = context.regex && (c == '(' || c == '|');
+    if (is_metachar(c) && !process_substitution && !regex_word)
+        lex_operator(token);
+    else
+        lex_word_token(context, token);
+    return token;
 }
 
 void Lexer::skip_blanks_and_comment() {
@@ -148,7 +149,7 @@ void Lexer::skip_blanks_and_comment() {
         m_reader.advance_raw();
 }
 
-Token Lexer::lex_operator(Token token) {
+void Lexer::lex_operator(Token& token) {
     int c = m_reader.peek();
     m_reader.advance();
     auto next_is = [&](int expected) {
@@ -197,10 +198,9 @@ Token Lexer::lex_operator(Token token) {
     }
     token.end = m_reader.position();
     token.text = std::string(op_text(token.op));
-    return token;
 }
 
-Token Lexer::lex_word_token(LexContext context, Token token) {
+void Lexer::lex_word_token(LexContext context, Token& token) {
     // A word after an alias whose text ends in a blank is checked for an alias too.
     bool alias_next = false;
     for (auto& region : m_aliases) {
@@ -218,17 +218,17 @@ Token Lexer::lex_word_token(LexContext context, Token token) {
             token.word = word.finish({static_cast<uint32_t>(token.begin), 0, token.line});
         }
         if (m_state.failed()) {
-            Token end;
-            end.begin = end.end = m_reader.position();
-            end.line = m_reader.line();
-            return end;
+            token = Token{};
+            token.begin = token.end = m_reader.position();
+            token.line = m_reader.line();
+            return;
         }
         finish_token(token);
         if (take_fd_prefix(token, context))
-            return token;
+            return;
         bool eligible = context.alias || alias_next;
         if (!token.plain || !eligible || is_reserved_word(token.text) || !substitute_alias(token, context))
-            return token;
+            return;
         // The alias text now stands where the word was: read the token again from there.
         token.word = {};
         token.assignment.reset();
@@ -237,8 +237,10 @@ Token Lexer::lex_word_token(LexContext context, Token token) {
         token.begin = m_reader.position();
         token.line = m_reader.line();
         if (c == Reader::end_of_input || c == '\n' ||
-            (is_metachar(c) && !((c == '<' || c == '>') && m_reader.peek_at(1) == '(')))
-            return next(context);
+            (is_metachar(c) && !((c == '<' || c == '>') && m_reader.peek_at(1) == '('))) {
+            token = next(context);
+            return;
+        }
     }
 }
 
@@ -271,7 +273,8 @@ bool Lexer::take_fd_prefix(Token& token, LexContext context) {
                     is_identifier(std::string_view(text).substr(1, text.size() - 2));
     if (!digits && !variable)
         return false;
-    Token op = lex_operator(Token{});
+    Token op;
+    lex_operator(op);
     token.kind = TokenKind::op;
     token.op = op.op;
     token.word = {};

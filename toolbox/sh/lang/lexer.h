@@ -79,7 +79,7 @@ struct Token {
     TokenKind kind{TokenKind::end};
     Op op{Op::semicolon};
     Word word;                             // kind word (empty when `assignment` is set)
-    std::optional<Assignment> assignment;  // a word in assignment form, read as one
+    std::unique_ptr<Assignment> assignment;  // a word in assignment form, read as one
     int fd{-1};                            // a redirection operator's fd prefix (2>)
     std::string fd_variable;               // ... or {name} prefix
     size_t begin{0};
@@ -168,8 +168,8 @@ public:
 private:
     // lexer.cpp: tokens
     void skip_blanks_and_comment();
-    Token lex_operator(Token token);
-    Token lex_word_token(LexContext context, Token token);
+    void lex_operator(Token& token);
+    void lex_word_token(LexContext context, Token& token);
     bool take_fd_prefix(Token& token, LexContext context);
     bool substitute_alias(const Token& token, LexContext context);
     void finish_token(Token& token);
@@ -181,7 +181,7 @@ private:
         bool double_quotes{true};   // "…" quotes; else " is literal
         std::string_view escapable; // what a backslash quotes; empty: any character
     };
-    std::optional<Assignment> lex_assignment(LexContext context);
+    std::unique_ptr<Assignment> lex_assignment(LexContext context);
     bool assignment_ahead(LexContext context, size_t& name_length) const;
     void lex_word(WordBuilder& word, LexContext context, bool assignment_value);
     bool lex_quoting(WordBuilder& word, int c, const TextRules& rules, bool in_double_quotes);
@@ -210,6 +210,7 @@ private:
 
     // lexer_heredoc.cpp
     bool read_heredoc(PendingHeredoc& heredoc);
+    uint32_t line_before(size_t offset) const;
 
     void fail_unterminated(char close, uint32_t line);
     void fail_at(std::string message, uint32_t line, bool incomplete = false);

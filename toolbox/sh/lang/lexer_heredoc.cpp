@@ -18,6 +18,12 @@ bool ends_in_odd_backslashes(std::string_view text) {
 
 }  // namespace
 
+// The line of the character before `offset` (the reader is at `offset`).
+uint32_t Lexer::line_before(size_t offset) const {
+    bool after_newline = offset > 0 && m_reader.text()[offset - 1] == '\n';
+    return after_newline ? m_reader.line() - 1 : m_reader.line();
+}
+
 size_t Lexer::queue_heredoc(std::string delimiter, bool strip_tabs, bool quoted, uint32_t line) {
     PendingHeredoc heredoc;
     heredoc.id = m_next_heredoc_id++;
@@ -81,17 +87,19 @@ void Lexer::clear_heredocs() {
 bool Lexer::read_heredoc(PendingHeredoc& heredoc) {
     heredoc.body_begin = m_reader.position();
     uint32_t body_line = m_reader.line();
+    // bash numbers lines by the last one read: the line before the body (for its message).
+    uint32_t start_line = line_before(heredoc.body_begin);
     std::string body;
     for (;;) {
         if (m_reader.peek_raw() == Reader::end_of_input) {
-            std::string message = "here-document at line " + std::to_string(heredoc.line) +
+            std::string message = "here-document at line " + std::to_string(start_line) +
                                   " delimited by end-of-file (wanted `" + heredoc.delimiter + "')";
+            uint32_t last_line = line_before(m_reader.position());
             if (m_state.options.interactive && !m_state.nested_text) {
-                fail_at(std::move(message), m_reader.line(), true);
+                fail_at(std::move(message), last_line, true);
                 return false;
             }
-            uint32_t last_line = body.empty() || body.back() != '\n' ? m_reader.line() : m_reader.line() - 1;
-            m_state.warnings.push_back({"warning: " + message, std::max(last_line, heredoc.line)});
+            m_state.warnings.push_back({"warning: " + message, last_line});
             heredoc.body_end = m_reader.position();
             break;
         }

@@ -68,11 +68,12 @@ bool Lexer::assignment_ahead(LexContext context, size_t& name_length) const {
     return equals_follows();
 }
 
-std::optional<Assignment> Lexer::lex_assignment(LexContext context) {
+std::unique_ptr<Assignment> Lexer::lex_assignment(LexContext context) {
     size_t name_length = 0;
     if (!assignment_ahead(context, name_length))
-        return std::nullopt;
-    Assignment assignment;
+        return nullptr;
+    auto result = std::make_unique<Assignment>();
+    Assignment& assignment = *result;
     uint32_t line = m_reader.line();
     for (size_t i = 0; i < name_length; ++i) {
         assignment.name.push_back(static_cast<char>(m_reader.peek()));
@@ -82,7 +83,7 @@ std::optional<Assignment> Lexer::lex_assignment(LexContext context) {
         m_reader.advance();
         auto index = lex_subscript(line);
         if (!index)
-            return std::nullopt;
+            return nullptr;
         assignment.index = std::make_unique<Word>(std::move(*index));
     }
     if (m_reader.peek() == '+') {
@@ -92,14 +93,14 @@ std::optional<Assignment> Lexer::lex_assignment(LexContext context) {
     m_reader.advance();  // '='
     if ((context.prefix || context.declaration) && m_reader.peek() == '(') {
         lex_array(assignment);
-        return assignment;
+        return result;
     }
     WordBuilder value;
     uint32_t value_begin = static_cast<uint32_t>(m_reader.position());
     uint32_t value_line = m_reader.line();
     lex_word(value, context, true);
     assignment.value = value.finish({value_begin, static_cast<uint32_t>(m_reader.position()), value_line});
-    return assignment;
+    return result;
 }
 
 // name=( a b [k]=v ): words up to the `)`, across lines, with comments.
@@ -124,7 +125,8 @@ void Lexer::lex_array(Assignment& assignment) {
             break;
         }
         if (is_metachar(c) && !((c == '<' || c == '>') && m_reader.peek_at(1) == '(')) {
-            Token op = lex_operator(Token{});
+            Token op;
+            lex_operator(op);
             m_state.fail("syntax error near unexpected token `" + op.text + "'", m_reader.line(),
                          m_reader.position(), false, std::string(m_reader.line_containing(m_reader.position())));
             return;

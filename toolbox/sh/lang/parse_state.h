@@ -26,6 +26,9 @@ struct ParseState {
 
     bool failed() const { return error.has_value(); }
 
+    // Out of line, so the guards inlined into every recursive function stay small.
+    void fail_too_deep(uint32_t line, size_t offset);
+
     void fail(std::string message, uint32_t line, size_t offset, bool incomplete = false,
               std::string source_line = {}) {
         if (error)
@@ -42,8 +45,7 @@ public:
     DepthGuard(ParseState& state, uint32_t line, size_t offset) : m_state(state) {
         ++m_state.depth;
         if (m_state.depth > m_state.options.max_depth)
-            m_state.fail("maximum nesting depth (" + std::to_string(m_state.options.max_depth) + ") exceeded", line,
-                         offset);
+            m_state.fail_too_deep(line, offset);
     }
     ~DepthGuard() { --m_state.depth; }
     DepthGuard(const DepthGuard&) = delete;
