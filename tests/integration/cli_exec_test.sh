@@ -57,10 +57,23 @@ expect bad-mount-125 test $? -eq 125
 "$cli" exec --cpu-ms 300 cat /dev/zero >/dev/null 2>"$work/.cpu.err"
 expect cpu-limit-124 test $? -eq 124
 expect cpu-message grep -q "CPU time limit exceeded" "$work/.cpu.err"
-# `run` is sh -c: until the toolbox has sh it says so and exits 127, as a shell for a missing command.
-"$cli" run 'echo hi' >/dev/null 2>"$work/.run.err"
-expect run-without-sh-127 test $? -eq 127
-expect run-message grep -q "needs the toolbox's sh" "$work/.run.err"
+# `run` is sh -c in the sandbox: output and exit status as bash's on the same line.
+compare_run() {  # compare_run NAME LINE
+  local name=$1 line=$2
+  (cd "$work" && bash -c "$line") >"$work/.h.out" 2>"$work/.h.err"
+  local host_code=$?
+  "$cli" run --mount "$work:$work" --cwd "$work" "$line" >"$work/.s.out" 2>"$work/.s.err"
+  local box_code=$?
+  checks=$((checks + 1))
+  if ! cmp -s "$work/.h.out" "$work/.s.out" || [ "$host_code" != "$box_code" ]; then
+    failures=$((failures + 1))
+    echo "FAIL $name: host exit $host_code $(head -c 200 "$work/.h.out") | sandbox exit $box_code $(head -c 200 "$work/.s.out") $(cat "$work/.s.err")"
+  fi
+}
+compare_run run-pipeline 'echo hello | cat'
+compare_run run-exit-status 'true && (exit 3)'
+compare_run run-variables-loop 'x=0; for i in 1 2 3; do x=$((x+i)); done; echo "$x"'
+compare_run run-redirect-mounted 'cat in.txt > /dev/null && echo "$(cat in.txt)"'
 
 echo "$((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
