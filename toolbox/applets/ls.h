@@ -102,7 +102,7 @@ private:
     Colors m_colors;
     bool m_used_color{false};
     size_t m_inode_width{0};
-    timespec m_now{};
+    mutable timespec m_now{};  // refreshed when a file's time is later (ls.c does the same)
 };
 
 }  // namespace toolbox::ls

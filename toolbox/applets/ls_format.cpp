@@ -250,6 +250,9 @@ Printer::Row Printer::make_row(const File& file) const {
     timespec when = m_options.time == TimeField::access   ? status.st_atim
                     : m_options.time == TimeField::change ? status.st_ctim
                                                           : status.st_mtim;
+    // ls.c: a time in the future may only mean the clock moved on since ls read it.
+    if (when.tv_sec > m_now.tv_sec || (when.tv_sec == m_now.tv_sec && when.tv_nsec > m_now.tv_nsec))
+        m_now = now_realtime();
     row.date = m_options.full_time ? full_date(when) : ls_date(when, m_now);
     return row;
 }
