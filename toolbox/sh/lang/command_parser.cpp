@@ -207,10 +207,10 @@ std::optional<std::variant<Program, ParseError>> CommandParser::next() {
 }
 
 // After an error, start over at the line after the one it was found on (an interactive shell
-// discards the rest of its input line; a script stops anyway).
+// discards the rest of its input line; a script stops anyway). The reader is past the offending
+// token; when that token was a newline, the next line has already begun.
 void CommandParser::recover() {
     bool incomplete = m_state.error && m_state.error->incomplete;
-    size_t offset = m_state.error_offset;
     m_state.error.reset();
     m_state.depth = m_base_depth;
     m_peeked.reset();
@@ -218,14 +218,19 @@ void CommandParser::recover() {
     m_lexer.reset_aliases();
     m_substitution_depth = 0;
     std::string_view text = m_reader.text();
-    size_t newline = text.find('\n', std::min(offset, text.size()));
-    if (incomplete || newline == std::string_view::npos) {
+    size_t position = m_reader.position();
+    if (incomplete || position >= text.size()) {
         m_finished = true;
         return;
     }
-    // The line there: the first line plus the newlines before it.
-    uint32_t line = m_first_line + static_cast<uint32_t>(std::count(text.begin(), text.begin() + newline + 1, '\n'));
-    m_reader.reset({newline + 1, line});
+    if (position > 0 && text[position - 1] == '\n')
+        return;
+    size_t newline = text.find('\n', position);
+    if (newline == std::string_view::npos) {
+        m_finished = true;
+        return;
+    }
+    m_reader.reset({newline + 1, m_reader.line() + 1});
 }
 
 bool CommandParser::starts_command(const Token& token) const {

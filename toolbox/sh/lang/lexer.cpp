@@ -226,8 +226,10 @@ void Lexer::lex_word_token(LexContext context, Token& token) {
         finish_token(token);
         if (take_fd_prefix(token, context))
             return;
+        // bash (outside posix mode) substitutes aliases before it looks for reserved words, so an
+        // alias named `if` wins.
         bool eligible = context.alias || alias_next;
-        if (!token.plain || !eligible || is_reserved_word(token.text) || !substitute_alias(token, context))
+        if (!token.plain || !eligible || !substitute_alias(token, context))
             return;
         // The alias text now stands where the word was: read the token again from there.
         token.word = {};

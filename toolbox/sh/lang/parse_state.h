@@ -21,7 +21,7 @@ struct ParseState {
     // end of the input, so its errors are never "incomplete".
     bool nested_text{false};
     std::optional<ParseError> error;
-    size_t error_offset{0};  // where in the buffer the error was found (for resuming)
+    size_t error_offset{0};  // where in the buffer the error was found
     std::vector<ParseWarning> warnings;
 
     bool failed() const { return error.has_value(); }
