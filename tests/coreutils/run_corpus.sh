@@ -21,8 +21,9 @@
 #   @timeout=S   stop the command after S seconds (both sides then exit 124 through timeout(1))
 #   @skip        list the case without running it (a known deviation; say why in a comment)
 #   @pipe        the words hold a standalone '|' word (quote it): run a two-command pipeline,
-#                e.g. `@pipe yes '|' head -1` (each side runs both commands; the exit statuses
-#                of both are compared, as "141 0")
+#                e.g. `@pipe yes '|' head -1`, with a host pipe on the host and with the toolbox's
+#                sh (a kernel pipe) in the sandbox; the exit statuses of both commands are
+#                compared, as "141 0"
 # Examples:
 #   head -n 2 text.txt
 #   @stderr head --bogus
@@ -147,10 +148,14 @@ run_case() {
     cat "$stdin_file" | (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${left[@]}" |
       timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${right[@]}"; echo "${PIPESTATUS[*]}" >"$host.code") \
       >"$host.out" 2>"$host.err"
-    cat "$stdin_file" | (timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" \
-      --cwd /w "${left[@]}" | timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C \
-      --mount "$sandbox:/w:rw" --cwd /w "${right[@]}"; echo "${PIPESTATUS[*]}" >"$sandbox.code") \
-      >"$sandbox.out" 2>"$sandbox.err"
+    # In the sandbox the pipeline is the toolbox's sh's, over a kernel pipe; the statuses come back
+    # through a second mount so they touch neither the output nor the fixture directory.
+    local script status_dir=$work/status
+    rm -rf "$status_dir" && mkdir -p "$status_dir"
+    script="$(printf '%q ' "${left[@]}")| $(printf '%q ' "${right[@]}"); echo \"\${PIPESTATUS[*]}\" >/.status/code"
+    cat "$stdin_file" | timeout -k 5 "$timeout_seconds" "$cli" exec --env LC_ALL=C --mount "$sandbox:/w:rw" \
+      --mount "$status_dir:/.status:rw" --cwd /w sh -c "$script" >"$sandbox.out" 2>"$sandbox.err"
+    cat "$status_dir/code" >"$sandbox.code" 2>/dev/null || echo "no status ($?)" >"$sandbox.code"
   else
     cat "$stdin_file" | (cd "$host" && timeout -k 5 "$timeout_seconds" "${host_env[@]}" "${words[@]}") \
       >"$host.out" 2>"$host.err"
