@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/numbers.h"
 #include "lib/options.h"
@@ -151,7 +152,7 @@ int decode(int fd, bool ignore_garbage, Output& out) {
     });
     if (error != 0) {
         out.flush();
-        write_all(2, std::string(k_program) + ": read error: " + std::strerror(error) + "\n");
+        write_all(2, std::string(k_program) + ": read error: " + strerror_gnu(error) + "\n");
         return 1;
     }
     if (valid && count > 0)
@@ -196,7 +197,7 @@ int base64_main(int argc, char** argv) {
     std::string name = operands.empty() ? "-" : std::string(operands[0]);
     int fd = open_input(name);
     if (fd < 0) {
-        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(errno) + "\n");
+        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(errno) + "\n");
         return 1;
     }
     Output out;
@@ -211,7 +212,7 @@ int base64_main(int argc, char** argv) {
         });
         if (error != 0) {
             out.flush();
-            write_all(2, std::string(k_program) + ": read error: " + std::strerror(error) + "\n");
+            write_all(2, std::string(k_program) + ": read error: " + strerror_gnu(error) + "\n");
             status = 1;
         } else {
             encoder.finish();

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/options.h"
@@ -248,7 +249,7 @@ void cut_fields(std::string_view line, const Settings& settings, Output& out) {
 int cut_file(const std::string& name, const Settings& settings, Output& out) {
     int fd = open_input(name);
     if (fd < 0) {
-        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(errno) + "\n");
+        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(errno) + "\n");
         return 1;
     }
     LineReader reader(fd, settings.line_delimiter);
@@ -265,7 +266,7 @@ int cut_file(const std::string& name, const Settings& settings, Output& out) {
         ::close(fd);
     if (reader.error() != 0) {
         out.flush();
-        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(reader.error()) + "\n");
+        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(reader.error()) + "\n");
         return 1;
     }
     return 0;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/output.h"
@@ -272,7 +273,7 @@ private:
     void report(int error) {
         if (m_out != nullptr)
             m_out->flush();
-        write_all(2, std::string(m_program) + ": " + quote_file(m_current) + ": " + std::strerror(error) + "\n");
+        write_all(2, std::string(m_program) + ": " + quote_file(m_current) + ": " + strerror_gnu(error) + "\n");
         m_status = 1;
     }
 

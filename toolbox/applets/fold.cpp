@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/numbers.h"
 #include "lib/options.h"
@@ -108,7 +109,7 @@ int fold_fd(int fd, const std::string& name, const Settings& settings, Output& o
     out.write(line);
     if (error != 0) {
         out.flush();
-        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(error) + "\n");
+        write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(error) + "\n");
         return 1;
     }
     return 0;
@@ -165,7 +166,7 @@ int fold_main(int argc, char** argv) {
         int fd = open_input(name);
         if (fd < 0) {
             out.flush();
-            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(errno) + "\n");
+            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(errno) + "\n");
             status = 1;
             continue;
         }

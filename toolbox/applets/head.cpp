@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/numbers.h"
@@ -251,7 +252,7 @@ int head_main(int argc, char** argv) {
         int fd = open_input(std::string(name));
         if (fd < 0) {
             write_all(2, std::string(k_program) + ": cannot open " + quote_file_always(name) + " for reading: " +
-                             std::strerror(errno) + "\n");
+                             strerror_gnu(errno) + "\n");
             status = 1;
             continue;
         }
@@ -265,7 +266,7 @@ int head_main(int argc, char** argv) {
         if (error != 0) {
             out.flush();
             write_all(2, std::string(k_program) + ": error reading " +
-                             quote_file_always(is_stdin ? "standard input" : name) + ": " + std::strerror(error) + "\n");
+                             quote_file_always(is_stdin ? "standard input" : name) + ": " + strerror_gnu(error) + "\n");
             status = 1;
         }
         if (!is_stdin)

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/options.h"
@@ -341,7 +342,7 @@ int nl_main(int argc, char** argv) {
         int fd = open_input(name);
         if (fd < 0) {
             out.flush();
-            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(errno) + "\n");
+            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(errno) + "\n");
             status = 1;
             continue;
         }
@@ -359,7 +360,7 @@ int nl_main(int argc, char** argv) {
             ::close(fd);
         if (reader.error() != 0) {
             out.flush();
-            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(reader.error()) +
+            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(reader.error()) +
                              "\n");
             status = 1;
         }

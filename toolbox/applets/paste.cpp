@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/options.h"
@@ -77,7 +78,7 @@ bool parse_delimiters(std::string_view list, std::vector<Delimiter>& delimiters)
 }
 
 void complain_file(const std::string& name, int error) {
-    write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(error) + "\n");
+    write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(error) + "\n");
 }
 
 // One column: its reader (shared by every "-"), and whether it is still open.

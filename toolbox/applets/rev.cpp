@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/options.h"
@@ -86,7 +87,7 @@ int rev_fd(int fd, const char* name, Output& out) {
     if (reader.error() != 0) {
         out.flush();
         write_all(2, std::string(k_program) + ": " + name + ": " + std::to_string(line_number) + ": " +
-                         std::strerror(reader.error()) + "\n");
+                         strerror_gnu(reader.error()) + "\n");
         return 1;
     }
     return 0;
@@ -112,7 +113,7 @@ int rev_main(int argc, char** argv) {
         int fd = ::open(name.c_str(), O_RDONLY);
         if (fd < 0) {
             out.flush();
-            write_all(2, std::string(k_program) + ": cannot open " + name + ": " + std::strerror(errno) + "\n");
+            write_all(2, std::string(k_program) + ": cannot open " + name + ": " + strerror_gnu(errno) + "\n");
             status = 1;
             continue;
         }

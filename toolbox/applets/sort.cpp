@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/numbers.h"
@@ -154,7 +155,7 @@ int fail(const std::string& message) {
 }
 
 int fail_file(const char* what, std::string_view name, int error) {
-    return fail(std::string(what) + ": " + quote_file(name) + ": " + std::strerror(error));
+    return fail(std::string(what) + ": " + quote_file(name) + ": " + strerror_gnu(error));
 }
 
 // A temporary file holding one sorted run; removed when destroyed.
@@ -262,7 +263,7 @@ std::unique_ptr<TempRun> make_temp(const Settings& settings) {
             break;
     }
     if (fd < 0) {
-        fail("cannot create temporary file in " + quote_file(settings.temp_dir) + ": " + std::strerror(errno));
+        fail("cannot create temporary file in " + quote_file(settings.temp_dir) + ": " + strerror_gnu(errno));
         return nullptr;
     }
     return std::make_unique<TempRun>(path, fd);
@@ -279,7 +280,7 @@ bool spill(Chunk& chunk, const Settings& settings, std::vector<std::unique_ptr<T
     for (std::string_view line : chunk.lines())
         writer.write(line);
     if (!out.flush()) {
-        fail("write failed: " + quote_file(run->path()) + ": " + std::strerror(out.error()));
+        fail("write failed: " + quote_file(run->path()) + ": " + strerror_gnu(out.error()));
         return false;
     }
     chunk.clear();
@@ -361,7 +362,7 @@ int reduce_runs(std::vector<std::unique_ptr<TempRun>>& runs, const Settings& set
             if (int status = merge_into(fds, names, settings, writer, out))
                 return status;
             if (!out.flush())
-                return fail("write failed: " + quote_file(merged->path()) + ": " + std::strerror(out.error()));
+                return fail("write failed: " + quote_file(merged->path()) + ": " + strerror_gnu(out.error()));
             for (size_t i = start; i < end; ++i)
                 runs[i].reset();
             reduced.push_back(std::move(merged));
@@ -408,7 +409,7 @@ int finish_output(Output& out, const OutputFile& file) {
         return 0;
     if (file.fd == 1 && out.error() == EPIPE)
         return write_error(k_program, EPIPE) + 1;
-    fail("write failed: " + quote_file(file.name) + ": " + std::strerror(out.error()));
+    fail("write failed: " + quote_file(file.name) + ": " + strerror_gnu(out.error()));
     return k_failure;
 }
 
@@ -520,7 +521,7 @@ int merge_inputs(const std::vector<std::string>& inputs, const Settings& setting
             if (int status = merge_into(part_fds, part_names, settings, run_writer, run_out))
                 return status;
             if (!run_out.flush())
-                return fail("write failed: " + quote_file(run->path()) + ": " + std::strerror(run_out.error()));
+                return fail("write failed: " + quote_file(run->path()) + ": " + strerror_gnu(run_out.error()));
             merged.push_back(std::move(run));
         }
         if (int status = reduce_runs(merged, settings, settings.batch))
@@ -642,7 +643,7 @@ int match_word(const char* option, std::string_view value, const std::vector<std
 bool read_files0(const char* source, std::vector<std::string>& names) {
     int fd = std::string_view(source) == "-" ? 0 : ::open(source, O_RDONLY);
     if (fd < 0) {
-        fail("cannot open " + quote_file_always(source) + " for reading: " + std::strerror(errno));
+        fail("cannot open " + quote_file_always(source) + " for reading: " + strerror_gnu(errno));
         return false;
     }
     int error = 0;

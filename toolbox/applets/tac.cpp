@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/output.h"
@@ -224,7 +225,7 @@ int reverse_seekable(int fd, off_t base, off_t size, const Settings& settings, O
 int tac_file(const std::string& name, const Settings& settings, Output& out) {
     int fd = open_input(name);
     if (fd < 0) {
-        complain("failed to open " + quote_file_always(name) + " for reading: " + std::strerror(errno));
+        complain("failed to open " + quote_file_always(name) + " for reading: " + strerror_gnu(errno));
         return 1;
     }
     std::string display = name == "-" ? "standard input" : name;
@@ -234,7 +235,7 @@ int tac_file(const std::string& name, const Settings& settings, Output& out) {
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || ::lseek(fd, 0, SEEK_CUR) < 0) {
         source = spool(fd);
         if (source < 0) {
-            complain(quote_file(display) + ": read error: " + std::strerror(errno));
+            complain(quote_file(display) + ": read error: " + strerror_gnu(errno));
             if (fd != 0)
                 ::close(fd);
             return 1;
@@ -253,7 +254,7 @@ int tac_file(const std::string& name, const Settings& settings, Output& out) {
         ::close(fd);
     if (error != 0) {
         out.flush();
-        complain(quote_file(display) + ": read error: " + std::strerror(error));
+        complain(quote_file(display) + ": read error: " + strerror_gnu(error));
         return 1;
     }
     return 0;

@@ -26,6 +26,7 @@
 #include <sx/posix.h>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/numbers.h"
@@ -391,7 +392,7 @@ void check_name(Followed& file, const Settings& settings, std::string& last_prin
     struct stat info {};
     if (::stat(file.name.c_str(), &info) != 0) {
         if (file.fd >= 0) {
-            complain(quote_file_always(file.name) + " has become inaccessible: " + std::strerror(errno));
+            complain(quote_file_always(file.name) + " has become inaccessible: " + strerror_gnu(errno));
             ::close(file.fd);
             file.fd = -1;
         }
@@ -557,7 +558,7 @@ int tail_main(int argc, char** argv) {
         entry.name = std::string(name);
         int fd = open_input(entry.name);
         if (fd < 0) {
-            complain("cannot open " + quote_file_always(name) + " for reading: " + std::strerror(errno));
+            complain("cannot open " + quote_file_always(name) + " for reading: " + strerror_gnu(errno));
             status = 1;
             if (settings.follow == Follow::name && settings.retry && !is_stdin)
                 followed.push_back(entry);
@@ -573,7 +574,7 @@ int tail_main(int argc, char** argv) {
         int error = tail_file(fd, settings, out);
         if (error != 0) {
             out.flush();
-            complain("error reading " + quote_file_always(display_name(name)) + ": " + std::strerror(error));
+            complain("error reading " + quote_file_always(display_name(name)) + ": " + strerror_gnu(error));
             status = 1;
         }
         if (out.failed())

@@ -15,6 +15,7 @@
 #include <sx/posix.h>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/quoting.h"
@@ -126,7 +127,7 @@ int tee_main(int argc, char** argv) {
         std::string name(operand);
         int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0666);
         if (fd < 0) {
-            complain(quote_file(name) + ": " + std::strerror(errno));
+            complain(quote_file(name) + ": " + strerror_gnu(errno));
             status = 1;
             continue;
         }
@@ -140,7 +141,7 @@ int tee_main(int argc, char** argv) {
             int error = errno;
             bool pipe = error == EPIPE;
             if (!(pipe && (on_error == OnError::warn_nopipe || on_error == OnError::exit_nopipe)))
-                complain(target.name + ": " + std::strerror(error));
+                complain(target.name + ": " + strerror_gnu(error));
             if (!(pipe && on_error == OnError::warn_nopipe))
                 status = 1;
             if (on_error == OnError::exit || (on_error == OnError::exit_nopipe && !pipe))
@@ -151,12 +152,12 @@ int tee_main(int argc, char** argv) {
         return open_count > 0;
     });
     if (read_error != 0) {
-        complain(std::string("read error: ") + std::strerror(read_error));
+        complain(std::string("read error: ") + strerror_gnu(read_error));
         status = 1;
     }
     for (size_t i = 1; i < targets.size(); ++i) {
         if (::close(targets[i].fd) != 0 && targets[i].open) {
-            complain(targets[i].name + ": " + std::strerror(errno));
+            complain(targets[i].name + ": " + strerror_gnu(errno));
             status = 1;
         }
     }

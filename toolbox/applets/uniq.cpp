@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/line_reader.h"
 #include "lib/numbers.h"
@@ -352,14 +353,14 @@ int uniq_main(int argc, char** argv) {
     std::string input = files.empty() ? "-" : files[0];
     int in = open_input(input);
     if (in < 0) {
-        write_all(2, std::string(k_program) + ": " + quote_file(input) + ": " + std::strerror(errno) + "\n");
+        write_all(2, std::string(k_program) + ": " + quote_file(input) + ": " + strerror_gnu(errno) + "\n");
         return 1;
     }
     int out_fd = 1;
     if (files.size() == 2 && files[1] != "-") {
         out_fd = ::open(files[1].c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
         if (out_fd < 0) {
-            write_all(2, std::string(k_program) + ": " + quote_file(files[1]) + ": " + std::strerror(errno) + "\n");
+            write_all(2, std::string(k_program) + ": " + quote_file(files[1]) + ": " + strerror_gnu(errno) + "\n");
             return 1;
         }
     }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "applet.h"
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
 #include "lib/output.h"
@@ -167,7 +168,7 @@ bool read_names0(std::string_view source, std::vector<std::string>& names, bool&
     int fd = source == "-" ? 0 : ::open(std::string(source).c_str(), O_RDONLY);
     if (fd < 0) {
         write_all(2, std::string(k_program) + ": cannot open " + quote_file_always(source) + " for reading: " +
-                         std::strerror(errno) + "\n");
+                         strerror_gnu(errno) + "\n");
         return false;
     }
     struct stat info {};
@@ -177,7 +178,7 @@ bool read_names0(std::string_view source, std::vector<std::string>& names, bool&
     if (fd != 0)
         ::close(fd);
     if (error != 0) {
-        write_all(2, std::string(k_program) + ": " + quote_file(source) + ": read error: " + std::strerror(error) + "\n");
+        write_all(2, std::string(k_program) + ": " + quote_file(source) + ": read error: " + strerror_gnu(error) + "\n");
         return false;
     }
     size_t start = 0;
@@ -282,7 +283,7 @@ int wc_main(int argc, char** argv) {
         int fd = open_input(name);
         if (fd < 0) {
             out.flush();
-            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(errno) + "\n");
+            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(errno) + "\n");
             status = 1;
             continue;
         }
@@ -292,7 +293,7 @@ int wc_main(int argc, char** argv) {
             ::close(fd);
         if (error != 0) {
             out.flush();
-            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + std::strerror(error) + "\n");
+            write_all(2, std::string(k_program) + ": " + quote_file(name) + ": " + strerror_gnu(error) + "\n");
             status = 1;
         }
         print_counts(out, counts, selection, width, named ? name.c_str() : nullptr);

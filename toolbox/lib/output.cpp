@@ -5,6 +5,7 @@
 
 #include <sx/posix.h>
 
+#include "lib/gnu_errors.h"
 #include "lib/io.h"
 
 namespace toolbox {
@@ -62,7 +63,7 @@ bool Output::flush() {
 int write_error(std::string_view program, int error) {
     if (error == EPIPE)
         kill(getpid(), k_sigpipe);
-    write_all(2, std::string(program) + ": write error: " + std::strerror(error) + "\n");
+    write_all(2, std::string(program) + ": write error: " + strerror_gnu(error) + "\n");
     return 1;
 }
 
