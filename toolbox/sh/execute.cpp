@@ -1,6 +1,7 @@
 // Lists, and-or lists, pipelines and compound commands.
 #include "sh/execute.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -13,16 +14,21 @@ namespace sh {
 
 namespace {
 
-// The text a child shell runs for a list: its items as written.
+// The text a child shell runs for a list: its items as written, on the lines they were on
+// relative to the first (so the child's line numbers match this shell's).
 std::string program_source(const Program& program) {
     std::string text;
+    uint32_t line = program.items.empty() ? 0 : program.items.front().and_or.first.span.line;
     for (const auto& item : program.items) {
+        uint32_t item_line = item.and_or.first.span.line;
+        if (!text.empty())
+            text += item_line > line ? std::string(item_line - line, '\n') : std::string(text.back() == '&' ? " " : "; ");
+        line = std::max(line, item_line + static_cast<uint32_t>(std::count(item.source.begin(), item.source.end(), '\n')));
         text += item.source;
         if (item.background && (text.empty() || text.back() != '&'))
             text += " &";
-        text += '\n';
     }
-    return text;
+    return text + "\n";
 }
 
 bool stop_requested(const Shell& shell) { return shell.flow != Flow::normal; }
@@ -71,7 +77,7 @@ int spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {
         }
         return child.pid;
     }
-    auto child = spawn_child_shell(shell, command.source, stdio);
+    auto child = spawn_child_shell(shell, command.source, stdio, command.span.line);
     if (child.pid < 0) {
         report_spawn_error(shell, "sh", child.error);
         return -1;
@@ -192,7 +198,9 @@ int execute_command(Shell& shell, const Command& command) {
         ChildRedirects redirects(shell, command.redirects);
         if (!redirects.ok())
             return 1;
-        auto child = spawn_child_shell(shell, program_source(*std::get<Subshell>(command.node).body), redirects.fds());
+        const Program& body = *std::get<Subshell>(command.node).body;
+        uint32_t first_line = body.items.empty() ? command.span.line : body.items.front().and_or.first.span.line;
+        auto child = spawn_child_shell(shell, program_source(body), redirects.fds(), first_line);
         if (child.pid < 0)
             return report_spawn_error(shell, "sh", child.error);
         return wait_for(shell, child.pid);

@@ -111,10 +111,8 @@ bool Builder::expand_part(const WordPart& part, bool in_quotes) {
         if (!text)
             return false;
         auto value = arithmetic(m_shell, *text);
-        if (!value) {
-            m_shell.expansion_fatal = !m_shell.options.interactive;
+        if (!value)
             return false;
-        }
         add(std::to_string(*value), arithmetic_part->quoted || in_quotes, true);
         return true;
     }

@@ -44,7 +44,7 @@ std::optional<std::string> dynamic_variable(Shell& shell, std::string_view name)
     if (name == "EPOCHSECONDS")
         return std::to_string(now_seconds());
     if (name == "LINENO")
-        return std::to_string(shell.line);
+        return std::to_string(shell.line + shell.line_base);
     if (name == "BASHPID")
         return std::to_string(shell.own_pid);
     if (name == "BASH_SUBSHELL")
@@ -221,9 +221,12 @@ std::string change_case(const Shell& shell, const std::string& value, const std:
     return out;
 }
 
-bool fail(Shell& shell, const std::string& message) {
+// An expansion error: the command is not run and $? is 1. Only ${x?} and set -u also end a
+// non-interactive shell (bash 5.2); a bad substitution or assignment does not.
+bool fail(Shell& shell, const std::string& message, bool fatal = false) {
     shell.error(message);
-    shell.expansion_fatal = !shell.options.interactive;
+    if (fatal)
+        shell.expansion_fatal = !shell.options.interactive;
     shell.status = 1;
     return false;
 }
@@ -334,7 +337,7 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         if (!word)
             return std::nullopt;
         if (op == ParamOp::error_if_unset) {
-            fail(shell, expansion.name + ": " + (word->empty() ? "parameter null or not set" : *word));
+            fail(shell, expansion.name + ": " + (word->empty() ? "parameter null or not set" : *word), true);
             return std::nullopt;
         }
         if (op == ParamOp::assign_default) {
@@ -358,7 +361,7 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         break;
     }
     if (!found.set && shell.options.nounset && expansion.name != "@" && expansion.name != "*") {
-        fail(shell, expansion.name + (expansion.index ? "[" + std::string("…") + "]" : "") + ": unbound variable");
+        fail(shell, expansion.name + ": unbound variable", true);
         return std::nullopt;
     }
     if (op == ParamOp::plain)

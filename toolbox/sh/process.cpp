@@ -82,7 +82,9 @@ SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, c
     return spawn(argv.at(0), argv, child_environment(shell, extra_env), fds);
 }
 
-SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds) {
+SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds, uint32_t first_line) {
+    // Line 1 of the child's text is `first_line` here (0: the current command's line).
+    shell.child_line_base = shell.line_base + (first_line ? first_line : shell.line) - 1;
     int state[2];
     if (pipe2(state, SX_O_CLOEXEC) != 0)
         return SpawnResult{-1, errno};

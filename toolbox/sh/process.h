@@ -31,8 +31,9 @@ struct SpawnResult {
 // Starts argv[0] (found in PATH by the kernel) with the shell's exported environment plus `extra`.
 SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
                            const ChildFds& fds);
-// Starts a child `sh` that runs `source` with this shell's state.
-SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds);
+// Starts a child `sh` that runs `source` with this shell's state; its line 1 is `first_line` of
+// this shell's text (0: the line of the command being run), so its messages name the right line.
+SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds, uint32_t first_line = 0);
 // Waits for `pid` and returns its status as the shell reports it (128 + signal when killed).
 int wait_for(Shell& shell, int pid);
 

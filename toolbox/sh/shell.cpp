@@ -49,7 +49,7 @@ void Shell::set_status(int value) {
 void Shell::error(std::string_view message) { error_at(line, message); }
 
 void Shell::error_at(uint32_t at_line, std::string_view message) {
-    std::string text = name + ": line " + std::to_string(at_line) + ": " + std::string(message) + "\n";
+    std::string text = name + ": line " + std::to_string(at_line + line_base) + ": " + std::string(message) + "\n";
     if (options.interactive)
         text = name + ": " + std::string(message) + "\n";
     (void)::write(2, text.data(), text.size());

@@ -85,6 +85,8 @@ public:
     int subshell_level{0};                  // BASH_SUBSHELL
     std::vector<int> pipe_status;           // PIPESTATUS
     uint32_t line{0};                       // LINENO of the command being run
+    uint32_t line_base{0};                  // a child shell's lines count from its text's place
+    uint32_t child_line_base{0};            // set before spawning a child shell (state_transfer)
     std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;
     std::map<std::string, std::string> aliases;
     std::map<int, std::string> traps;       // signal number (0: EXIT) → action text

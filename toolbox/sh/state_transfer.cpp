@@ -110,6 +110,7 @@ std::string serialize_state(const Shell& shell) {
     out.put(shell.last_background);
     out.put(shell.started_at_seconds);
     out.put(shell.subshell_level + 1);  // the child is a subshell of this one
+    out.put(shell.child_line_base);     // where the child's text starts in this shell's source
     each_option(shell.options, [&](bool value) { out.put(value ? 1 : 0); });
     auto names = shell.variables.names();
     out.put(static_cast<int64_t>(names.size()));
@@ -151,8 +152,10 @@ bool restore_state(Shell& shell, std::string_view bytes) {
     }
     auto status = in.number(), pid = in.number(), background = in.number(), started = in.number();
     auto level = in.number();
-    if (!status || !pid || !background || !started || !level)
+    auto line_base = in.number();
+    if (!status || !pid || !background || !started || !level || !line_base)
         return false;
+    shell.line_base = static_cast<uint32_t>(*line_base);
     shell.subshell_level = static_cast<int>(*level);
     shell.status = static_cast<int>(*status);
     shell.shell_pid = static_cast<int>(*pid);
