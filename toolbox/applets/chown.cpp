@@ -242,10 +242,12 @@ bool Changer::change_one(const std::string& path, const struct stat& status, boo
 }
 
 bool Changer::change(const std::string& path, bool command_line) {
-    bool follow_for_walk = m_settings.traversal == Traversal::logical ||
-                           (m_settings.traversal == Traversal::command_line && command_line);
-    bool follow = m_settings.recursive ? (m_settings.dereference && (command_line || follow_for_walk))
-                                       : m_settings.dereference;
+    // chown.c: without -R, --dereference (the default) or -h decide; with -R the traversal
+    // option does (-P: no link is followed, links themselves change; -H: operands only; -L: all).
+    bool follow = m_settings.dereference;
+    if (m_settings.recursive)
+        follow = m_settings.traversal == Traversal::logical ||
+                 (m_settings.traversal == Traversal::command_line && command_line);
     struct stat status {};
     if ((follow ? ::stat(path.c_str(), &status) : ::lstat(path.c_str(), &status)) != 0) {
         int error = errno;
@@ -257,14 +259,7 @@ bool Changer::change(const std::string& path, bool command_line) {
         return false;
     }
     bool ok = true;
-    struct stat walked = status;
-    if (m_settings.recursive && !follow_for_walk && command_line && S_ISLNK(status.st_mode) == false) {
-        // A command-line link under -P: change the target (as given), walk nothing behind it.
-        struct stat own {};
-        if (::lstat(path.c_str(), &own) == 0 && S_ISLNK(own.st_mode))
-            walked = own;
-    }
-    if (m_settings.recursive && S_ISDIR(walked.st_mode)) {
+    if (m_settings.recursive && S_ISDIR(status.st_mode)) {
         if (m_settings.preserve_root) {
             struct stat root {};
             if (::stat("/", &root) == 0 && root.st_dev == status.st_dev && root.st_ino == status.st_ino) {
@@ -295,6 +290,7 @@ int run(std::string_view program, int argc, char** argv, bool group_only) {
     settings.program = program;
     const char* reference = nullptr;
     const char* from = nullptr;
+    bool dereference_given = false;
     OptionParser parser(program, argc, argv, "HLPRcfhv", k_long_options);
     while (auto option = parser.next()) {
         switch (option.id) {
@@ -309,7 +305,10 @@ int run(std::string_view program, int argc, char** argv, bool group_only) {
         case 'H': settings.traversal = Traversal::command_line; break;
         case 'L': settings.traversal = Traversal::logical; break;
         case 'P': settings.traversal = Traversal::physical; break;
-        case k_dereference: settings.dereference = true; break;
+        case k_dereference:
+            settings.dereference = true;
+            dereference_given = true;
+            break;
         case k_from: from = option.argument; break;
         case k_no_preserve_root: settings.preserve_root = false; break;
         case k_preserve_root: settings.preserve_root = true; break;
@@ -365,8 +364,10 @@ int run(std::string_view program, int argc, char** argv, bool group_only) {
             settings.gid = spec.gid;
         }
     }
-    if (settings.recursive && settings.traversal == Traversal::physical && !settings.dereference)
-        settings.dereference = false;
+    if (settings.recursive && settings.traversal == Traversal::physical && dereference_given) {
+        write_all(2, std::string(program) + ": -R --dereference requires either -H or -L\n");
+        return 1;
+    }
     Changer changer(settings);
     bool ok = true;
     for (const auto& operand : operands)
