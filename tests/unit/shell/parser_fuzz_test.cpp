@@ -227,7 +227,8 @@ TEST(ParserFuzzTest, NestingWithinTheLimitParses) {
         auto result = parse_all(text);
         EXPECT_TRUE(std::holds_alternative<Program>(result)) << nesting.open;
     }
-    EXPECT_TRUE(std::holds_alternative<Program>(parse_all("[[ " + repeat("( ", 120) + "a" + repeat(" )", 120) + " ]]")));
+    std::string conditional = "[[ " + repeat("( ", 120) + "a" + repeat(" )", 120) + " ]]";
+    EXPECT_TRUE(std::holds_alternative<Program>(parse_all(conditional)));
 }
 
 TEST(ParserFuzzTest, UnterminatedNestingAtDepth) {

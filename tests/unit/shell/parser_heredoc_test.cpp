@@ -11,7 +11,9 @@ namespace {
 
 TEST(ParserHeredocTest, Bodies) {
     EXPECT_EQ(parsed("cat <<EOF\nhello\nEOF"), "cat <<{'hello\n'};");
-    EXPECT_EQ(parsed("cat <<EOF\na $x ${y} $(z) `w` $((1+1)) \\$ \\` \\\\ \\\" \\x 'q' \"d\"\nEOF"), "cat <<{'a '\"${x}\"' '\"${y}\"' '\"$(z;)\"' '\"`w;`\"' '\"$((1+1))\"' $ ` \\ \\\" \\x \\'q\\' \"d\"\n'};");
+    EXPECT_EQ(parsed("cat <<EOF\na $x ${y} $(z) `w` $((1+1)) \\$ \\` \\\\ \\\" \\x 'q' \"d\"\nEOF"),
+              "cat <<{'a '\"${x}\"' '\"${y}\"' '\"$(z;)\"' '\"`w;`\"' '\"$((1+1))\"' "
+              "$ ` \\ \\\" \\x \\'q\\' \"d\"\n'};");
     EXPECT_EQ(parsed("cat <<EOF\nEOF"), "cat <<{};");
     EXPECT_EQ(parsed("cat <<EOF\n  EOF\n EOF\nEOF"), "cat <<{'  EOF\n EOF\n'};");
     EXPECT_EQ(parsed("cat <<EOF\nlast line without newline\nEOF"), "cat <<{'last line without newline\n'};");
@@ -66,7 +68,8 @@ TEST(ParserHeredocTest, SeveralOnOneLineReadInOrder) {
 }
 
 TEST(ParserHeredocTest, InsideCompoundCommandsAndSubstitutions) {
-    EXPECT_EQ(parsed("cat <<EOF | while read x; do\nline\nEOF\necho $x\ndone"), "cat <<{'line\n'} | while read x; do echo ${x}; done;");
+    EXPECT_EQ(parsed("cat <<EOF | while read x; do\nline\nEOF\necho $x\ndone"),
+              "cat <<{'line\n'} | while read x; do echo ${x}; done;");
     EXPECT_EQ(parsed("if true; then cat <<EOF\nin if\nEOF\nfi"), "if true; then cat <<{'in if\n'}; fi;");
     EXPECT_EQ(parsed("x=$(cat <<EOF\nin comsub\nEOF\n)"), "x=$(cat <<{'in comsub\n'};);");
     EXPECT_EQ(parsed("f() { cat <<EOF; }\nbody\nEOF"), "function f { cat <<{'body\n'}; };");
@@ -85,7 +88,12 @@ TEST(ParserHeredocTest, LinesAfterBodiesAreNumbered) {
     Program program = parse_ok("cat <<A\n1\n2\nA\necho x\n");
     ASSERT_EQ(program.items.size(), 2u);
     EXPECT_EQ(program.items[1].span.line, 5u);
-    EXPECT_EQ(first_simple(program).redirects.at(0).line, 1u);
+    const auto& redirect = first_simple(program).redirects.at(0);
+    EXPECT_EQ(redirect.line, 1u);
+    // The body's word spans its lines in the text (without the delimiter line).
+    EXPECT_EQ(redirect.target.span.line, 2u);
+    EXPECT_EQ(redirect.target.span.begin, 8u);
+    EXPECT_EQ(redirect.target.span.end, 12u);
 }
 
 TEST(ParserHeredocTest, SourceTextsCarryTheirBodies) {

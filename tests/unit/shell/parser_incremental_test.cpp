@@ -145,7 +145,8 @@ TEST(ParserIncrementalTest, AliasRecursionStops) {
 }
 
 TEST(ParserIncrementalTest, AliasesWithSyntax) {
-    Aliases aliases(AliasTable{{"bg", "sleep 1 &"}, {"quote", "echo \"a b\" 'c"}, {"redir", ">out"}, {"comment", "echo #"}});
+    Aliases aliases(
+        AliasTable{{"bg", "sleep 1 &"}, {"quote", "echo \"a b\" 'c"}, {"redir", ">out"}, {"comment", "echo #"}});
     ParseOptions options = aliases.options();
     EXPECT_EQ(parsed("bg", options), "sleep 1 &");
     EXPECT_EQ(parsed("quote d'", options), "echo 'a b' 'c d';");

@@ -36,7 +36,8 @@ TEST(ParserTest, NegationAndTime) {
 }
 
 TEST(ParserTest, ReservedWordsOnlyInCommandPosition) {
-    EXPECT_EQ(parsed("echo if then else fi do done case esac in { } ! [[ ]] function time"), "echo if then else fi do done case esac in { } ! [[ ]] function time;");
+    EXPECT_EQ(parsed("echo if then else fi do done case esac in { } ! [[ ]] function time"),
+              "echo if then else fi do done case esac in { } ! [[ ]] function time;");
     EXPECT_EQ(parsed("echo }"), "echo };");
     EXPECT_EQ(parsed("x=1 if"), "x=1 if;");
     EXPECT_EQ(parsed("\\if true; then :; fi"), "error: 1: syntax error near unexpected token `then'");
@@ -55,7 +56,8 @@ TEST(ParserTest, GroupsAndSubshells) {
 
 TEST(ParserTest, IfWhileUntil) {
     EXPECT_EQ(parsed("if a; then b; fi"), "if a; then b; fi;");
-    EXPECT_EQ(parsed("if a\nthen b\nelif c; then d\nelif e; then f\nelse g\nfi"), "if a; then b; elif c; then d; elif e; then f; else g; fi;");
+    EXPECT_EQ(parsed("if a\nthen b\nelif c; then d\nelif e; then f\nelse g\nfi"),
+              "if a; then b; elif c; then d; elif e; then f; else g; fi;");
     EXPECT_EQ(parsed("if (a) then b; fi"), "if ( a; ); then b; fi;");
     EXPECT_EQ(parsed("while a; do b; done"), "while a; do b; done;");
     EXPECT_EQ(parsed("until a; do b; done"), "until a; do b; done;");
@@ -78,8 +80,10 @@ TEST(ParserTest, ForAndSelect) {
 }
 
 TEST(ParserTest, Case) {
-    EXPECT_EQ(parsed("case $x in a) echo a;; b|c) echo bc;; (d) echo d;; *) echo other;; esac"), "case ${x} in a) echo a; ;; b|c) echo bc; ;; d) echo d; ;; *) echo other; ;; esac;");
-    EXPECT_EQ(parsed("case x in\n  a)\n    echo a\n    ;;\n  b) echo b ;&\n  c) echo c ;;&\n  d) ;;\nesac"), "case x in a) echo a; ;; b) echo b; ;& c) echo c; ;;& d)  ;; esac;");
+    EXPECT_EQ(parsed("case $x in a) echo a;; b|c) echo bc;; (d) echo d;; *) echo other;; esac"),
+              "case ${x} in a) echo a; ;; b|c) echo bc; ;; d) echo d; ;; *) echo other; ;; esac;");
+    EXPECT_EQ(parsed("case x in\n  a)\n    echo a\n    ;;\n  b) echo b ;&\n  c) echo c ;;&\n  d) ;;\nesac"),
+              "case x in a) echo a; ;; b) echo b; ;& c) echo c; ;;& d)  ;; esac;");
     EXPECT_EQ(parsed("case x in a) echo a\nesac"), "case x in a) echo a; ;; esac;");
     EXPECT_EQ(parsed("case x in (esac) echo e;; esac"), "case x in esac) echo e; ;; esac;");
     EXPECT_EQ(parsed("case x in x|esac) :;; esac"), "case x in x|esac) :; ;; esac;");

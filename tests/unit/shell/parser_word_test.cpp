@@ -38,19 +38,23 @@ TEST(ParserWordTest, QuotedAndUnquotedTextStayApart) {
 }
 
 TEST(ParserWordTest, ParametersAndSpecialParameters) {
-    EXPECT_EQ(parsed("echo \"$x\" \"${x}\" \"$(x)\" \"`x`\" \"$((1))\""), "echo \"${x}\" \"${x}\" \"$(x;)\" \"`x;`\" \"$((1))\";");
+    EXPECT_EQ(parsed("echo \"$x\" \"${x}\" \"$(x)\" \"`x`\" \"$((1))\""),
+              "echo \"${x}\" \"${x}\" \"$(x;)\" \"`x;`\" \"$((1))\";");
     EXPECT_EQ(parsed("echo $x$y${z}w"), "echo ${x}${y}${z}w;");
     EXPECT_EQ(parsed("echo $ \"$\" $/ \"a$\""), "echo $ '$' $/ 'a$';");
-    EXPECT_EQ(parsed("echo $1 $12 ${12} $@ $* $# $? $- $$ $! $0 $_"), "echo ${1} ${1}2 ${12} ${@} ${*} ${#} ${?} ${-} ${$} ${!} ${0} ${_};");
+    EXPECT_EQ(parsed("echo $1 $12 ${12} $@ $* $# $? $- $$ $! $0 $_"),
+              "echo ${1} ${1}2 ${12} ${@} ${*} ${#} ${?} ${-} ${$} ${!} ${0} ${_};");
     Program program = parse_ok("echo $x \"$y\"");
     EXPECT_FALSE(std::get<ParamExpansion>(first_word(program, 1).parts[0]).quoted);
     EXPECT_TRUE(std::get<ParamExpansion>(first_word(program, 2).parts[0]).quoted);
 }
 
 TEST(ParserWordTest, LengthIndirectionAndNames) {
-    EXPECT_EQ(parsed("echo ${#} ${##} ${#x} ${#1} ${#@} ${#a[@]} ${#a[*]} ${#a[1]}"), "echo ${#} ${##} ${#x} ${#1} ${#@} ${#a[@]} ${#a[*]} ${#a[1]};");
+    EXPECT_EQ(parsed("echo ${#} ${##} ${#x} ${#1} ${#@} ${#a[@]} ${#a[*]} ${#a[1]}"),
+              "echo ${#} ${##} ${#x} ${#1} ${#@} ${#a[@]} ${#a[*]} ${#a[1]};");
     EXPECT_EQ(parsed("echo ${#-} ${#-x} ${#:-x}"), "echo ${#-} ${#-x} ${#:-x};");
-    EXPECT_EQ(parsed("echo ${!x} ${!1} ${!#} ${!x[1]} ${!x:-d} ${!} ${!-}"), "echo ${!x} ${!1} ${!#} ${!x[1]} ${!x:-d} ${!} ${!-};");
+    EXPECT_EQ(parsed("echo ${!x} ${!1} ${!#} ${!x[1]} ${!x:-d} ${!} ${!-}"),
+              "echo ${!x} ${!1} ${!#} ${!x[1]} ${!x:-d} ${!} ${!-};");
     EXPECT_EQ(parsed("echo ${!pre*} ${!pre@} ${!a[@]} ${!a[*]}"), "echo ${!pre*} ${!pre@} ${!a[@]} ${!a[*]};");
 }
 
@@ -86,19 +90,26 @@ TEST(ParserWordTest, IndirectionWithOperators) {
 }
 
 TEST(ParserWordTest, ArraySubscripts) {
-    EXPECT_EQ(parsed("echo ${a[0]} ${a[i+1]} ${a[$i]} ${a[\"k\"]} ${a[@]} ${a[*]} ${a[@]:1:2}"), "echo ${a[0]} ${a[i+1]} ${a[${i}]} ${a['k']} ${a[@]} ${a[*]} ${a[@]:1:2};");
+    EXPECT_EQ(parsed("echo ${a[0]} ${a[i+1]} ${a[$i]} ${a[\"k\"]} ${a[@]} ${a[*]} ${a[@]:1:2}"),
+              "echo ${a[0]} ${a[i+1]} ${a[${i}]} ${a['k']} ${a[@]} ${a[*]} ${a[@]:1:2};");
 }
 
 TEST(ParserWordTest, DefaultFamily) {
-    EXPECT_EQ(parsed("echo ${x-a} ${x:-a} ${x=a} ${x:=a} ${x?a} ${x:?a} ${x+a} ${x:+a}"), "echo ${x-a} ${x:-a} ${x=a} ${x:=a} ${x?a} ${x:?a} ${x+a} ${x:+a};");
-    EXPECT_EQ(parsed("echo ${x:-} ${x:-a b} ${x:-\"a b\"} ${x:-'a b'} ${x:-$y} ${x:-${y:-z}}"), "echo ${x:-} ${x:-a b} ${x:-'a b'} ${x:-'a b'} ${x:-${y}} ${x:-${y:-z}};");
-    EXPECT_EQ(parsed("echo \"${x:-a b}\" \"${x:-'a'}\" \"${x:-\"a b\"}\" \"${x:-$y}\""), "echo \"${x:-'a b'}\" \"${x:-'\\'a\\''}\" \"${x:-'a b'}\" \"${x:-\"${y}\"}\";");
+    EXPECT_EQ(parsed("echo ${x-a} ${x:-a} ${x=a} ${x:=a} ${x?a} ${x:?a} ${x+a} ${x:+a}"),
+              "echo ${x-a} ${x:-a} ${x=a} ${x:=a} ${x?a} ${x:?a} ${x+a} ${x:+a};");
+    EXPECT_EQ(parsed("echo ${x:-} ${x:-a b} ${x:-\"a b\"} ${x:-'a b'} ${x:-$y} ${x:-${y:-z}}"),
+              "echo ${x:-} ${x:-a b} ${x:-'a b'} ${x:-'a b'} ${x:-${y}} ${x:-${y:-z}};");
+    EXPECT_EQ(parsed("echo \"${x:-a b}\" \"${x:-'a'}\" \"${x:-\"a b\"}\" \"${x:-$y}\""),
+              "echo \"${x:-'a b'}\" \"${x:-'\\'a\\''}\" \"${x:-'a b'}\" \"${x:-\"${y}\"}\";");
 }
 
 TEST(ParserWordTest, PatternOperators) {
-    EXPECT_EQ(parsed("echo ${x#a} ${x##a*} ${x%a} ${x%%a*} ${x#'*'} \"${x#*b}\" \"${x#'*'}\""), "echo ${x#a} ${x##a*} ${x%a} ${x%%a*} ${x#'*'} \"${x#*b}\" \"${x#'*'}\";");
-    EXPECT_EQ(parsed("echo ${x/a/b} ${x//a/b} ${x/#a/b} ${x/%a/b} ${x/a} ${x/a/} ${x//\\//_}"), "echo ${x/a/b} ${x//a/b} ${x/#a/b} ${x/%a/b} ${x/a} ${x/a/} ${x//'/'/_};");
-    EXPECT_EQ(parsed("echo ${x^} ${x^^} ${x,} ${x,,} ${x^[ab]} ${x,,[AB]}"), "echo ${x^} ${x^^} ${x,} ${x,,} ${x^[ab]} ${x,,[AB]};");
+    EXPECT_EQ(parsed("echo ${x#a} ${x##a*} ${x%a} ${x%%a*} ${x#'*'} \"${x#*b}\" \"${x#'*'}\""),
+              "echo ${x#a} ${x##a*} ${x%a} ${x%%a*} ${x#'*'} \"${x#*b}\" \"${x#'*'}\";");
+    EXPECT_EQ(parsed("echo ${x/a/b} ${x//a/b} ${x/#a/b} ${x/%a/b} ${x/a} ${x/a/} ${x//\\//_}"),
+              "echo ${x/a/b} ${x//a/b} ${x/#a/b} ${x/%a/b} ${x/a} ${x/a/} ${x//'/'/_};");
+    EXPECT_EQ(parsed("echo ${x^} ${x^^} ${x,} ${x,,} ${x^[ab]} ${x,,[AB]}"),
+              "echo ${x^} ${x^^} ${x,} ${x,,} ${x^[ab]} ${x,,[AB]};");
 }
 
 TEST(ParserWordTest, PatternsInsideDoubleQuotesAreUnquoted) {
@@ -129,7 +140,8 @@ TEST(ParserWordTest, ReplaceFields) {
 }
 
 TEST(ParserWordTest, Substrings) {
-    EXPECT_EQ(parsed("echo ${x:1} ${x:1:2} ${x: -1} ${x:(-1)} ${x:a?1:2} ${x:$n:${#y}}"), "echo ${x:1} ${x:1:2} ${x: -1} ${x:(-1)} ${x:a?1:2} ${x:${n}:${#y}};");
+    EXPECT_EQ(parsed("echo ${x:1} ${x:1:2} ${x: -1} ${x:(-1)} ${x:a?1:2} ${x:$n:${#y}}"),
+              "echo ${x:1} ${x:1:2} ${x: -1} ${x:(-1)} ${x:a?1:2} ${x:${n}:${#y}};");
     Program program = parse_ok("echo ${x:1:2}");
     const auto& substring = std::get<ParamExpansion>(first_word(program, 1).parts[0]);
     EXPECT_EQ(substring.op, ParamOp::substring);
@@ -138,8 +150,10 @@ TEST(ParserWordTest, Substrings) {
 }
 
 TEST(ParserWordTest, TransformsAndBadSubstitutions) {
-    EXPECT_EQ(parsed("echo ${x@Q} ${x@E} ${x@P} ${x@A} ${x@a} ${x@U} ${x@u} ${x@L} ${x@K} ${x@k}"), "echo ${x@Q} ${x@E} ${x@P} ${x@A} ${x@a} ${x@U} ${x@u} ${x@L} ${x@K} ${x@k};");
-    EXPECT_EQ(parsed("echo ${x!} ${} ${x@Z} ${1x} ${x:-a}}"), "echo ${bad '${x!}'} ${bad '${}'} ${bad '${x@Z}'} ${bad '${1x}'} ${x:-a}};");
+    EXPECT_EQ(parsed("echo ${x@Q} ${x@E} ${x@P} ${x@A} ${x@a} ${x@U} ${x@u} ${x@L} ${x@K} ${x@k}"),
+              "echo ${x@Q} ${x@E} ${x@P} ${x@A} ${x@a} ${x@U} ${x@u} ${x@L} ${x@K} ${x@k};");
+    EXPECT_EQ(parsed("echo ${x!} ${} ${x@Z} ${1x} ${x:-a}}"),
+              "echo ${bad '${x!}'} ${bad '${}'} ${bad '${x@Z}'} ${bad '${1x}'} ${x:-a}};");
     // bash reports these when it expands them, so they parse (and `true || echo ${x!}` runs).
     Program program = parse_ok("true || echo ${x!}");
     EXPECT_EQ(program.items.size(), 1u);
@@ -149,9 +163,12 @@ TEST(ParserWordTest, TransformsAndBadSubstitutions) {
 
 TEST(ParserWordTest, CommandSubstitutions) {
     EXPECT_EQ(parsed("echo $(echo a) $( echo b ) $(\necho c\n)"), "echo $(echo a;) $(echo b;) $(echo c;);");
-    EXPECT_EQ(parsed("echo $(case x in x) echo y;; esac) $(case x in (x) echo y;; esac)"), "echo $(case x in x) echo y; ;; esac;) $(case x in x) echo y; ;; esac;);");
-    EXPECT_EQ(parsed("echo $( (a) ) $( (a); b ) $((a)) $(( (a) + (b) )) $((a) )"), "echo $(( a; );) $(( a; ); b;) $((a)) $(( (a) + (b) )) $(( a; ););");
-    EXPECT_EQ(parsed("echo `echo a` `echo \\`echo b\\`` \"`echo \\\"c\\\"`\" `echo \\$x \\\\\\\\`"), "echo `echo a;` `echo `echo b;`;` \"`echo 'c';`\" `echo ${x} '\\';`;");
+    EXPECT_EQ(parsed("echo $(case x in x) echo y;; esac) $(case x in (x) echo y;; esac)"),
+              "echo $(case x in x) echo y; ;; esac;) $(case x in x) echo y; ;; esac;);");
+    EXPECT_EQ(parsed("echo $( (a) ) $( (a); b ) $((a)) $(( (a) + (b) )) $((a) )"),
+              "echo $(( a; );) $(( a; ); b;) $((a)) $(( (a) + (b) )) $(( a; ););");
+    EXPECT_EQ(parsed("echo `echo a` `echo \\`echo b\\`` \"`echo \\\"c\\\"`\" `echo \\$x \\\\\\\\`"),
+              "echo `echo a;` `echo `echo b;`;` \"`echo 'c';`\" `echo ${x} '\\';`;");
     Program program = parse_ok("echo \"$(a)\" `b`");
     const auto& quoted = std::get<CommandSubstitution>(first_word(program, 1).parts[0]);
     EXPECT_TRUE(quoted.quoted);
@@ -180,7 +197,8 @@ TEST(ParserWordTest, BackquotesParseLateWhenBroken) {
 }
 
 TEST(ParserWordTest, Arithmetic) {
-    EXPECT_EQ(parsed("echo $((1 + 2)) $(( $x * ${y} )) $(( \"1\" + 1 )) $[1+2] \"$((x))\""), "echo $((1 + 2)) $(( ${x} * ${y} )) $(( '1' + 1 )) $((1+2)) \"$((x))\";");
+    EXPECT_EQ(parsed("echo $((1 + 2)) $(( $x * ${y} )) $(( \"1\" + 1 )) $[1+2] \"$((x))\""),
+              "echo $((1 + 2)) $(( ${x} * ${y} )) $(( '1' + 1 )) $((1+2)) \"$((x))\";");
     Program program = parse_ok("echo $(( x + $(echo 1) ))");
     const auto& arithmetic = std::get<ArithmeticSubstitution>(first_word(program, 1).parts[0]);
     ASSERT_EQ(arithmetic.expression->parts.size(), 3u);
@@ -200,7 +218,8 @@ TEST(ParserWordTest, ProcessSubstitution) {
 }
 
 TEST(ParserWordTest, Tildes) {
-    EXPECT_EQ(parsed("echo ~ ~/a ~user ~user/b ~+ ~- ~+1 a~ ~\"u\" \"~\" \\~ ~$u"), "echo (~) (~)/a (~user) (~user)/b (~+) (~-) (~+1) a~ ~'u' '~' '~' ~${u};");
+    EXPECT_EQ(parsed("echo ~ ~/a ~user ~user/b ~+ ~- ~+1 a~ ~\"u\" \"~\" \\~ ~$u"),
+              "echo (~) (~)/a (~user) (~user)/b (~+) (~-) (~+1) a~ ~'u' '~' '~' ~${u};");
     EXPECT_EQ(parsed("a=~ b=~/x c=x:~/y:~u d=~:~ e=\"~\" f=a~"), "a=(~) b=(~)/x c=x:(~)/y:(~u) d=(~):(~) e='~' f=a~;");
     EXPECT_EQ(parsed("echo a=~/x a=x:~/y --opt=~/p"), "echo a=(~)/x a=x:(~)/y --opt=~/p;");
     EXPECT_EQ(parsed("local x=~/a y"), "local x=(~)/a y;");
@@ -211,7 +230,8 @@ TEST(ParserWordTest, Tildes) {
 }
 
 TEST(ParserWordTest, AnsiCQuoting) {
-    Program program = parse_ok("echo $'a\\tb\\nc' $'\\x41\\101\\u00e9' $'\\'' $'\\e\\E\\cA\\c?' $'a\\0b' $'\\q' $'x\\\ny'");
+    Program program = parse_ok("echo $'a\\tb\\nc' $'\\x41\\101\\u00e9' $'\\'' $'\\e\\E\\cA\\c?' "
+                               "$'a\\0b' $'\\q' $'x\\\ny'");
     auto text = [&](size_t index) {
         const auto& literal = std::get<Literal>(first_word(program, index).parts.at(0));
         EXPECT_TRUE(literal.quoted);
@@ -249,11 +269,13 @@ TEST(ParserWordTest, LineContinuations) {
 }
 
 TEST(ParserWordTest, BraceAndGlobCharactersStayUnquotedText) {
-    EXPECT_EQ(parsed("echo {a,b} x{1..3} \"{a,b}\" \\{a,b\\} *.txt [ab]? \\* \"*\""), "echo {a,b} x{1..3} '{a,b}' '{'a,b'}' *.txt [ab]? '*' '*';");
+    EXPECT_EQ(parsed("echo {a,b} x{1..3} \"{a,b}\" \\{a,b\\} *.txt [ab]? \\* \"*\""),
+              "echo {a,b} x{1..3} '{a,b}' '{'a,b'}' *.txt [ab]? '*' '*';");
 }
 
 TEST(ParserWordTest, Assignments) {
-    EXPECT_EQ(parsed("a=1 b+=2 c[1]=3 d[i+1]+=4 e= f=\"\" g=$x h=$(x) i=(1 2) j+=(3) k=([a]=1 [b]=2) l=()"), "a=1 b+=2 c[1]=3 d[i+1]+=4 e= f='' g=${x} h=$(x;) i=(1 2) j+=(3) k=([a]=1 [b]=2) l=();");
+    EXPECT_EQ(parsed("a=1 b+=2 c[1]=3 d[i+1]+=4 e= f=\"\" g=$x h=$(x) i=(1 2) j+=(3) k=([a]=1 [b]=2) l=()"),
+              "a=1 b+=2 c[1]=3 d[i+1]+=4 e= f='' g=${x} h=$(x;) i=(1 2) j+=(3) k=([a]=1 [b]=2) l=();");
     EXPECT_EQ(parsed("a[1 + 1]=x b[\"k e y\"]=v"), "a[1 + 1]=x b['k e y']=v;");
     EXPECT_EQ(parsed("a=(1\n2 # comment\n3)"), "a=(1 2 3);");
     EXPECT_EQ(parsed("a=(x) cmd"), "a=(x) cmd;");

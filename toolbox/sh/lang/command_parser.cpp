@@ -65,8 +65,8 @@ bool is_declaration_builtin(const Word& word) {
     return name == "declare" || name == "typeset" || name == "local" || name == "export" || name == "readonly";
 }
 
-// Reserved words that begin a command; the others (then, fi, done, }, …) end a list.
-bool starts_compound(std::string_view word) {
+// Reserved words that can begin a command; the others (then, fi, done, }, …) end a list.
+bool begins_command(std::string_view word) {
     return word == "if" || word == "case" || word == "for" || word == "select" || word == "while" || word == "until" ||
            word == "function" || word == "time" || word == "{" || word == "!" || word == "[[" || word == "coproc";
 }
@@ -235,7 +235,7 @@ void CommandParser::recover() {
 
 bool CommandParser::starts_command(const Token& token) const {
     if (token.kind == TokenKind::word)
-        return !token.plain || !is_reserved_word(token.text) || starts_compound(token.text);
+        return !token.plain || !is_reserved_word(token.text) || begins_command(token.text);
     return token.kind == TokenKind::op && (token.op == Op::open_paren || is_redirection(token.op));
 }
 
@@ -341,7 +341,7 @@ bool CommandParser::parse_command(Command& command) {
             return parse_coproc(command);
         // `time` after a `|` is an ordinary command name.
         if (token.text != "time") {
-            if (token.text == "!" || !starts_compound(token.text))
+            if (token.text == "!" || !begins_command(token.text))
                 return unexpected(token);
             return parse_compound(command);
         }

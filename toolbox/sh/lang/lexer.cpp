@@ -229,7 +229,7 @@ void Lexer::lex_word_token(LexContext context, Token& token) {
         // bash (outside posix mode) substitutes aliases before it looks for reserved words, so an
         // alias named `if` wins.
         bool eligible = context.alias || alias_next;
-        if (!token.plain || !eligible || !substitute_alias(token, context))
+        if (!token.plain || !eligible || !substitute_alias(token))
             return;
         // The alias text now stands where the word was: read the token again from there.
         token.word = {};
@@ -281,16 +281,18 @@ bool Lexer::take_fd_prefix(Token& token, LexContext context) {
     token.op = op.op;
     token.word = {};
     token.plain = false;
-    if (digits)
-        token.fd = std::stoi(text);
-    else
+    if (digits) {
+        token.fd = 0;
+        for (char digit : text)
+            token.fd = token.fd * 10 + (digit - '0');  // at most 9 digits: no overflow
+    } else
         token.fd_variable = text.substr(1, text.size() - 2);
     token.end = m_reader.position();
     token.text += op.text;
     return true;
 }
 
-bool Lexer::substitute_alias(const Token& token, LexContext) {
+bool Lexer::substitute_alias(const Token& token) {
     if (!m_state.options.alias)
         return false;
     for (const auto& region : m_aliases) {

@@ -144,7 +144,9 @@ public:
         Redirect* redirect{nullptr};
         std::optional<Word> body;
         size_t body_begin{0};
-        size_t body_end{0};
+        size_t content_end{0};  // where the delimiter line begins
+        size_t body_end{0};     // where the delimiter line ends (without its newline)
+        uint32_t body_line{1};
         bool read{false};
     };
     // A $( ) has here-documents of its own; the outer line's wait for the outer newline.
@@ -171,7 +173,7 @@ private:
     void lex_operator(Token& token);
     void lex_word_token(LexContext context, Token& token);
     bool take_fd_prefix(Token& token, LexContext context);
-    bool substitute_alias(const Token& token, LexContext context);
+    bool substitute_alias(const Token& token);
     void finish_token(Token& token);
 
     // lexer_word.cpp: words
@@ -210,6 +212,7 @@ private:
 
     // lexer_heredoc.cpp
     bool read_heredoc(PendingHeredoc& heredoc);
+    void store_heredoc(PendingHeredoc& heredoc);
     uint32_t line_before(size_t offset) const;
 
     void fail_unterminated(char close, uint32_t line);

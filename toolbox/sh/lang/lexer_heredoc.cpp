@@ -43,9 +43,17 @@ void Lexer::attach_heredoc(size_t id, Redirect* redirect) {
     if (!found->read)
         return;
     // Read before its command was complete (a newline inside the command): store it now.
-    redirect->target = std::move(*found->body);
-    m_heredoc_ranges.push_back({redirect, found->body_begin, found->body_end});
+    store_heredoc(*found);
     m_pending.erase(found);
+}
+
+// The body becomes the redirect's word, spanning the body's lines in the buffer.
+void Lexer::store_heredoc(PendingHeredoc& heredoc) {
+    Word& target = heredoc.redirect->target;
+    target = std::move(*heredoc.body);
+    target.span = {static_cast<uint32_t>(heredoc.body_begin), static_cast<uint32_t>(heredoc.content_end),
+                   heredoc.body_line};
+    m_heredoc_ranges.push_back({heredoc.redirect, heredoc.body_begin, heredoc.body_end});
 }
 
 void Lexer::read_heredocs() {
@@ -55,10 +63,8 @@ void Lexer::read_heredocs() {
         if (!read_heredoc(heredoc))
             return;
         heredoc.read = true;
-        if (heredoc.redirect) {
-            heredoc.redirect->target = std::move(*heredoc.body);
-            m_heredoc_ranges.push_back({heredoc.redirect, heredoc.body_begin, heredoc.body_end});
-        }
+        if (heredoc.redirect)
+            store_heredoc(heredoc);
     }
     std::erase_if(m_pending, [](const PendingHeredoc& heredoc) { return heredoc.read && heredoc.redirect; });
 }
@@ -86,7 +92,7 @@ void Lexer::clear_heredocs() {
 // here-document a backslash-newline joins lines (before the delimiter check, as in bash).
 bool Lexer::read_heredoc(PendingHeredoc& heredoc) {
     heredoc.body_begin = m_reader.position();
-    uint32_t body_line = m_reader.line();
+    heredoc.body_line = m_reader.line();
     // bash numbers lines by the last one read: the line before the body (for its message).
     uint32_t start_line = line_before(heredoc.body_begin);
     std::string body;
@@ -100,9 +106,10 @@ bool Lexer::read_heredoc(PendingHeredoc& heredoc) {
                 return false;
             }
             m_state.warnings.push_back({"warning: " + message, last_line});
-            heredoc.body_end = m_reader.position();
+            heredoc.content_end = heredoc.body_end = m_reader.position();
             break;
         }
+        size_t line_begin = m_reader.position();
         std::string line;
         bool newline = false;
         for (;;) {
@@ -124,6 +131,7 @@ bool Lexer::read_heredoc(PendingHeredoc& heredoc) {
         if (heredoc.strip_tabs)
             content.remove_prefix(std::min(content.find_first_not_of('\t'), content.size()));
         if (content == heredoc.delimiter) {
+            heredoc.content_end = line_begin;
             heredoc.body_end = newline ? m_reader.position() - 1 : m_reader.position();
             break;
         }
@@ -137,10 +145,10 @@ bool Lexer::read_heredoc(PendingHeredoc& heredoc) {
         heredoc.body = std::move(word);
         return true;
     }
-    DepthGuard guard(m_state, body_line, m_reader.position());
+    DepthGuard guard(m_state, heredoc.body_line, m_reader.position());
     if (!guard.ok())
         return false;
-    heredoc.body = m_nested.parse_heredoc_body(std::move(body), body_line);
+    heredoc.body = m_nested.parse_heredoc_body(std::move(body), heredoc.body_line);
     return heredoc.body.has_value();
 }
 
