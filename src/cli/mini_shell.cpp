@@ -84,7 +84,7 @@ private:
             return std::nullopt;
         }
         if (name == "help") {
-            say("minish: echo WORDS, exit [N], sleep MS, help, or a command name. ^C interrupts, ^D exits.\n");
+            say("minish: echo WORDS, exit [N], help, or a command name. ^C interrupts, ^D exits.\n");
             return std::nullopt;
         }
         run_job(std::vector<std::string>(words.begin() + 1, words.end()), name);
@@ -138,15 +138,6 @@ private:
 
 void add_mini_shell(FunctionDriver& driver) {
     driver.add("minish", [](ProcessContext& process) { return MiniShell(process).run(); });
-    driver.add("sleep", [](ProcessContext& process) {
-        uint64_t milliseconds = 1000;
-        if (process.argv().size() > 1) {
-            const std::string& text = process.argv()[1];
-            std::from_chars(text.data(), text.data() + text.size(), milliseconds);
-        }
-        auto slept = process.kernel().sleep(process.pid(), milliseconds * 1'000'000);
-        return slept.is_error() ? 1 : 0;
-    });
 }
 
 }  // namespace secure_exec::cli

@@ -3,6 +3,7 @@
 #include <secure_exec/wasm_driver.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -16,6 +17,7 @@
 
 #include "v8/cpu_watchdog.h"
 #include "v8/isolate.h"
+#include "v8/platform.h"
 #include "wasm/isolate_pool.h"
 #include "wasm/memory_limit.h"
 #include "wasm/module_sections.h"
@@ -117,11 +119,35 @@ ModuleCache& process_module_cache() {
     return *cache;
 }
 
+using IsolatePools = std::map<std::pair<size_t, size_t>, std::unique_ptr<IsolatePool>>;
+
+IsolatePools& isolate_pools() {
+    static auto* pools = new IsolatePools;
+    return *pools;
+}
+
+std::mutex& isolate_pools_mutex() {
+    static auto* mutex = new std::mutex;
+    return *mutex;
+}
+
+// Idle isolates are disposed at exit, before the V8 platform's static destructor runs (an atexit
+// handler registered after the platform exists runs first): a live isolate's background tasks
+// must not outlive the platform's worker threads.
+void dispose_idle_isolates() {
+    std::lock_guard lock(isolate_pools_mutex());
+    for (auto& [limits, pool] : isolate_pools())
+        pool->clear();
+}
+
 IsolatePool& process_isolate_pool(const v8_layer::IsolateOptions& options) {
-    static std::mutex mutex;
-    static auto* pools = new std::map<std::pair<size_t, size_t>, std::unique_ptr<IsolatePool>>;
-    std::lock_guard lock(mutex);
-    auto& pool = (*pools)[{options.heap_limit_bytes, options.array_buffer_limit_bytes}];
+    static bool registered = [] {
+        v8_layer::initialise_platform();
+        return std::atexit(dispose_idle_isolates) == 0;
+    }();
+    (void)registered;
+    std::lock_guard lock(isolate_pools_mutex());
+    auto& pool = isolate_pools()[{options.heap_limit_bytes, options.array_buffer_limit_bytes}];
     if (!pool)
         pool = std::make_unique<IsolatePool>(options);
     return *pool;
