@@ -132,6 +132,20 @@ TEST(ParserIncrementalTest, AliasesOverrideReservedWords) {
     EXPECT_EQ(parsed("if true", aliases.options()), "echo IF true;");
 }
 
+TEST(ParserIncrementalTest, KeywordsAfterAHeaderWordAreNotAliases) {
+    // bash: `in` and `do` right after `for x` (or its `;` or newlines) and `in` after `case x`
+    // are keywords; `do` after a word list is a command word and so an alias.
+    Aliases aliases(AliasTable{{"in", "echo IN"}, {"do", "echo DO"}});
+    ParseOptions options = aliases.options();
+    EXPECT_EQ(parsed("for j do :; done", options), "for j do :; done;");
+    EXPECT_EQ(parsed("for j; do :; done", options), "for j do :; done;");
+    EXPECT_EQ(parsed("for j\ndo :; done", options), "for j do :; done;");
+    EXPECT_EQ(parsed("case x in x) :;; esac", options), "case x in x) :; ;; esac;");
+    EXPECT_EQ(parsed("case x\nin x) :;; esac", options), "case x in x) :; ;; esac;");
+    EXPECT_EQ(parsed("for i in a b; do echo $i; done", options), "error: 1: syntax error near unexpected token `echo'");
+    EXPECT_EQ(parsed("for k\nin a; do :; done", options), "error: 2: syntax error near unexpected token `echo'");
+}
+
 TEST(ParserIncrementalTest, AliasRecursionStops) {
     // An alias is not substituted inside its own text; a trailing blank makes the word after
     // the whole text a candidate, not the words inside it.

@@ -75,7 +75,8 @@ private:
     bool parse_loop(CommandNode& node, bool until);
     bool parse_for(CommandNode& node, bool select);
     bool parse_arithmetic_for(CommandNode& node);
-    std::shared_ptr<Program> parse_do_group();
+    std::shared_ptr<Program> parse_do_group(LexContext context);
+    LexContext after_word();
     bool parse_case(CommandNode& node);
     bool parse_case_item(CaseClause& clause, bool& last);
     bool parse_arithmetic_command(CommandNode& node, uint32_t line);

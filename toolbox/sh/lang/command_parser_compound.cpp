@@ -117,13 +117,13 @@ bool CommandParser::parse_loop(CommandNode& node, bool until) {
     loop.condition = parse_compound_list();
     if (!loop.condition)
         return false;
-    loop.body = parse_do_group();
+    loop.body = parse_do_group(command_context());
     return loop.body != nullptr;
 }
 
 // do … done, or bash's { … } (for and select loops).
-std::shared_ptr<Program> CommandParser::parse_do_group() {
-    const Token& token = peek(command_context());
+std::shared_ptr<Program> CommandParser::parse_do_group(LexContext context) {
+    const Token& token = peek(context);
     std::string_view closer = token.is_keyword("do") ? "done" : token.is_keyword("{") ? "}" : "";
     if (closer.empty()) {
         unexpected(token);
@@ -148,12 +148,15 @@ bool CommandParser::parse_for(CommandNode& node, bool select) {
     auto& clause = node.emplace<ForClause>();
     clause.select = select;
     clause.variable = take_text();
-    if (peek(command_context()).is_op(Op::semicolon)) {
+    // bash takes `in` and `do` right after the name (or after its `;` or newlines) as keywords
+    // before it looks for aliases; after a word list `do` is an ordinary command word.
+    LexContext context = after_word();
+    if (peek(context).is_op(Op::semicolon)) {
         drop();
     } else {
-        skip_newlines(command_context());
-        if (peek(command_context()).is_keyword("in")) {
+        if (peek(context).is_keyword("in")) {
             drop();
+            context = command_context();
             auto& items = clause.items.emplace();
             for (;;) {
                 const Token& token = peek(LexContext{});
@@ -171,9 +174,16 @@ bool CommandParser::parse_for(CommandNode& node, bool select) {
             }
         }
     }
-    skip_newlines(command_context());
-    clause.body = parse_do_group();
+    skip_newlines(context);
+    clause.body = parse_do_group(context);
     return clause.body != nullptr;
+}
+
+// Skips the newlines after the word that ends a header (`for x`, `case x`); the keyword that
+// follows (`in`, `do`) is read without alias substitution, as bash's special cases read it.
+LexContext CommandParser::after_word() {
+    skip_newlines(LexContext{});
+    return LexContext{};
 }
 
 bool CommandParser::parse_arithmetic_for(CommandNode& node) {
@@ -188,7 +198,7 @@ bool CommandParser::parse_arithmetic_for(CommandNode& node) {
     if (peek(command_context()).is_op(Op::semicolon))
         drop();
     skip_newlines(command_context());
-    clause.body = parse_do_group();
+    clause.body = parse_do_group(command_context());
     return clause.body != nullptr;
 }
 
@@ -209,9 +219,10 @@ bool CommandParser::parse_case(CommandNode& node) {
         return unexpected(subject);
     auto& clause = node.emplace<CaseClause>();
     clause.subject = take_word();
-    skip_newlines(command_context());
-    if (!expect_keyword("in"))
-        return false;
+    const Token& in = peek(after_word());
+    if (!in.is_keyword("in"))
+        return unexpected(in);
+    drop();
     for (;;) {
         skip_newlines(LexContext{});
         if (peek(LexContext{}).is_keyword("esac")) {
