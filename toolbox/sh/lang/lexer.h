@@ -182,6 +182,7 @@ private:
         bool single_quotes{true};   // '…' quotes; else ' is literal
         bool double_quotes{true};   // "…" quotes; else " is literal
         std::string_view escapable; // what a backslash quotes; empty: any character
+        bool dollar_quotes{true};   // $'…' and $"…" are quotes (inside "${…}" too: shopt extquote)
     };
     std::unique_ptr<Assignment> lex_assignment(LexContext context);
     bool assignment_ahead(LexContext context, size_t& name_length) const;
@@ -197,7 +198,7 @@ private:
     std::optional<Word> lex_subscript(uint32_t line);
 
     // lexer_dollar.cpp: $ forms
-    void lex_dollar(WordBuilder& word, bool in_double_quotes);
+    void lex_dollar(WordBuilder& word, bool in_double_quotes, bool dollar_quotes);
     void lex_brace_parameter(WordBuilder& word, bool in_double_quotes);
     void lex_brace_operator(ParamExpansion& parameter, bool in_double_quotes, uint32_t line);
     void lex_brace_word(WordBuilder& word, const TextRules& rules, bool stop_at_slash, bool tilde);

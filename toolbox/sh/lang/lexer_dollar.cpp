@@ -32,7 +32,7 @@ bool is_literal(const Word& word, std::string_view text) {
 
 }  // namespace
 
-void Lexer::lex_dollar(WordBuilder& word, bool in_double_quotes) {
+void Lexer::lex_dollar(WordBuilder& word, bool in_double_quotes, bool dollar_quotes) {
     int next = m_reader.peek_at(1);
     switch (next) {
     case '{':
@@ -71,11 +71,11 @@ void Lexer::lex_dollar(WordBuilder& word, bool in_double_quotes) {
         return;
     }
     case '\'':
-        if (in_double_quotes)
+        if (!dollar_quotes)
             break;
         return lex_ansi_c(word);
     case '"':
-        if (in_double_quotes)
+        if (!dollar_quotes)
             break;
         // $"…" is translated by locale; we have one locale, so it is "…".
         m_reader.advance();
@@ -400,7 +400,7 @@ void Lexer::lex_ansi_c(WordBuilder& word) {
 // Arithmetic text: like the inside of "…" ($, `, \ and nested "…" are special, ' is not), with
 // parentheses counted, up to `end` (which is not consumed).
 std::optional<Word> Lexer::lex_arithmetic_text(ArithEnd end, uint32_t start_line, ArithEnd* stopped) {
-    static constexpr TextRules rules{false, false, true, "$`\"\\"};
+    static constexpr TextRules rules{false, false, true, "$`\"\\", false};
     DepthGuard guard(m_state, start_line, m_reader.position());
     if (!guard.ok())
         return std::nullopt;

@@ -153,7 +153,7 @@ bool Lexer::read_heredoc(PendingHeredoc& heredoc) {
 }
 
 std::optional<Word> Lexer::lex_heredoc_text() {
-    static constexpr TextRules rules{true, false, false, "$`\\"};
+    static constexpr TextRules rules{true, false, false, "$`\\", false};
     WordBuilder word;
     uint32_t line = m_reader.line();
     for (;;) {

@@ -246,7 +246,7 @@ bool Lexer::lex_quoting(WordBuilder& word, int c, const TextRules& rules, bool i
         lex_backquote(word, in_double_quotes);
         return true;
     case '$':
-        lex_dollar(word, in_double_quotes);
+        lex_dollar(word, in_double_quotes, rules.dollar_quotes);
         return true;
     default:
         return false;
@@ -287,7 +287,7 @@ void Lexer::lex_single_quoted(WordBuilder& word) {
 }
 
 void Lexer::lex_double_quoted(WordBuilder& word) {
-    static constexpr TextRules rules{true, false, false, "$`\"\\"};
+    static constexpr TextRules rules{true, false, false, "$`\"\\", false};
     uint32_t line = m_reader.line();
     DepthGuard guard(m_state, line, m_reader.position());
     if (!guard.ok())
