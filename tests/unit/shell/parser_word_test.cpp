@@ -247,7 +247,8 @@ TEST(ParserWordTest, AnsiCQuoting) {
     EXPECT_EQ(parsed("echo $\"hello $x\" \"$'x'\""), "echo 'hello '\"${x}\" '$\\'x\\'';");
     EXPECT_EQ(parsed("echo $'abc"), "error: 1: unexpected EOF while looking for matching `''");
     // shopt extquote (on by default): $'…' is a quote inside "${…}", and not elsewhere in "…".
-    EXPECT_EQ(parsed("echo \"${x:-$'\\t'}\" \"$'\\t'\" \"${x:-$\"a\"}\""), "echo \"${x:-'\t'}\" '$\\'\\t\\'' \"${x:-'a'}\";");
+    EXPECT_EQ(parsed("echo \"${x:-$'\\t'}\" \"$'\\t'\" \"${x:-$\"a\"}\""),
+              "echo \"${x:-'\t'}\" '$\\'\\t\\'' \"${x:-'a'}\";");
 }
 
 TEST(ParserWordTest, DecodeAnsiC) {
