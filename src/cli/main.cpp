@@ -20,6 +20,7 @@
 #include <secure_exec/wasm_driver.h>
 
 #include "mini_shell.h"
+#include "stdin_forwarder.h"
 
 namespace {
 
@@ -70,19 +71,6 @@ ErrorOr<std::unique_ptr<Kernel>> make_kernel(const CommonOptions& common) {
     return kernel;
 }
 
-// Host stdin → the process's stdin, on a thread of its own, until EOF or the process is gone.
-std::thread forward_stdin(ManagedProcess& process) {
-    return std::thread([&process] {
-        std::byte buffer[65536];
-        while (true) {
-            ssize_t count = ::read(0, buffer, sizeof buffer);
-            if (count <= 0 || process.write_stdin(std::span(buffer, static_cast<size_t>(count))).is_error())
-                break;
-        }
-        process.close_stdin();
-    });
-}
-
 bool write_all(int fd, std::span<const std::byte> data) {
     while (!data.empty()) {
         ssize_t written = ::write(fd, data.data(), data.size());
@@ -112,11 +100,12 @@ int run_exec(const CommonOptions& common, std::vector<std::string> command) {
             std::cerr << "secure-exec: `run` needs the toolbox's sh, which this build does not have yet\n";
         return process.error() == Errno::enoent ? 127 : 126;
     }
-    std::thread input = forward_stdin(*process.value());
-    int status = process.value()->wait();
+    int status;
+    {
+        cli::StdinForwarder input(*process.value());
+        status = process.value()->wait();
+    }  // the forwarder's thread is joined here, before the process and kernel go away
     process.value()->close_stdin();
-    // The input thread may sit in read(0); it ends with the host's stdin or the process exit.
-    input.detach();
     kernel.value()->dispose();
     return wait_status::shell_code(status);
 }
