@@ -156,6 +156,10 @@ TEST(ParserIncrementalTest, AliasRecursionStops) {
     EXPECT_EQ(parsed("loop", options), "loop loop;");
     EXPECT_EQ(parsed("q q q", options), "echo p echo p echo p;");
     EXPECT_EQ(parsed("r r r", options), "r r r;");
+    // An alias whose text spans lines stays itself on its later lines.
+    Aliases lines_alias(AliasTable{{"x", "x\nx y"}});
+    Parser parser("x\nz", lines_alias.options());
+    EXPECT_EQ(lines(parser), (std::vector<std::string>{"x;", "x y;", "z;"}));
 }
 
 TEST(ParserIncrementalTest, AliasesWithSyntax) {

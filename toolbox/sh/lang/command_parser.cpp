@@ -175,6 +175,7 @@ std::optional<std::variant<Program, ParseError>> CommandParser::next() {
     if (m_finished)
         return std::nullopt;
     m_lexer.clear_heredocs();
+    m_lexer.forget_finished_aliases();
     skip_newlines(command_context());
     Program program;
     const Token& first = peek(command_context());

@@ -321,6 +321,11 @@ bool Lexer::substitute_alias(const Token& token) {
     return true;
 }
 
+void Lexer::forget_finished_aliases() {
+    size_t position = m_reader.position();
+    std::erase_if(m_aliases, [&](const AliasRegion& region) { return region.end <= position; });
+}
+
 void Lexer::fail_unterminated(char close, uint32_t line) {
     m_state.fail(std::string("unexpected EOF while looking for matching `") + close + "'", line,
                  m_reader.position(), true);

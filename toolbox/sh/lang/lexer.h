@@ -166,6 +166,9 @@ public:
 
     // Forgets alias substitutions (after an error, the parser starts over on a later line).
     void reset_aliases() { m_aliases.clear(); }
+    // Forgets the substitutions that end before the reader's position (at a new command line,
+    // where bash also stops expanding the word after a blank-ended alias).
+    void forget_finished_aliases();
 
 private:
     // lexer.cpp: tokens
