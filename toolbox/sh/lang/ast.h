@@ -140,7 +140,7 @@ struct Redirect {
     int fd{-1};  // -1: the operator's default (0 for input forms, 1 for output forms)
     std::string fd_variable;  // {name}>file: open a new fd (>= 10) and store its number in name
     RedirectOp op{RedirectOp::output};
-    Word target;            // file name, fd number, or the here-document body
+    Word target;            // file name, fd number, or the here-document body (all of it quoted)
     bool heredoc_quoted{false};  // a quoted delimiter: the body is not expanded
     uint32_t line{1};
 };
@@ -230,7 +230,7 @@ struct ArithmeticCommand {
 // [[ … ]]
 struct CondExpression {
     enum class Kind : uint8_t { word, unary, binary, negation, conjunction, disjunction };
-    Kind kind{Kind::word};
+    Kind kind{Kind::word};  // word: a lone operand, true when not empty (`[[ $x ]]`, like -n)
     std::string op;      // "-f" "-z" "-n" "==" "!=" "=~" "<" ">" "-eq" "-nt" …
     Word left;           // word, unary operand, binary left
     Word right;          // binary right: a pattern for == and !=, a regex for =~
