@@ -15,6 +15,7 @@
 #include <sx/posix.h>
 
 #include "applet.h"
+#include "lib/io.h"
 #include "sh/builtins/builtins.h"
 #include "sh/shell.h"
 #include "sh/state_transfer.h"
@@ -26,16 +27,8 @@ namespace toolbox {
 namespace {
 
 std::string read_fd(int fd) {
-    std::string text;
-    char buffer[65536];
-    while (true) {
-        ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0 && errno == EINTR)
-            continue;
-        if (count <= 0)
-            return text;
-        text.append(buffer, static_cast<size_t>(count));
-    }
+    int error = 0;
+    return read_all(fd, error);
 }
 
 void import_environment(sh::Shell& shell) {

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/io.h"
 #include "sh/state_transfer.h"
 
 namespace sh {
@@ -47,18 +48,6 @@ SpawnResult spawn(const std::string& command, std::vector<std::string> argv, std
     return SpawnResult{pid, 0};
 }
 
-bool write_all(int fd, std::string_view data) {
-    while (!data.empty()) {
-        ssize_t written = ::write(fd, data.data(), data.size());
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data.remove_prefix(static_cast<size_t>(written));
-    }
-    return true;
-}
-
 }  // namespace
 
 void ChildFds::map(int child_fd, int parent_fd) {
@@ -94,7 +83,7 @@ SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const Child
     auto result = spawn("/bin/sh", std::move(argv), child_environment(shell, {}), with_state);
     ::close(state[0]);
     if (result.pid > 0)
-        (void)write_all(state[1], serialize_state(shell));  // a child that died early: nothing to do
+        (void)toolbox::write_all(state[1], serialize_state(shell));  // a child that died early: nothing to do
     ::close(state[1]);
     return result;
 }

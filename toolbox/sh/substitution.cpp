@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "lib/io.h"
 #include "sh/builtins/builtins.h"
 #include "sh/process.h"
 
@@ -36,19 +37,6 @@ std::optional<std::vector<std::string>> direct_command(const Shell& shell, const
     return argv;
 }
 
-std::string read_all(int fd) {
-    std::string out;
-    char buffer[65536];
-    while (true) {
-        ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0 && errno == EINTR)
-            continue;
-        if (count <= 0)
-            return out;
-        out.append(buffer, static_cast<size_t>(count));
-    }
-}
-
 }  // namespace
 
 std::optional<std::string> command_substitution(Shell& shell, const CommandSubstitution& substitution) {
@@ -72,7 +60,8 @@ std::optional<std::string> command_substitution(Shell& shell, const CommandSubst
         shell.status = shell.last_substitution_status;
         return std::string();
     }
-    std::string output = read_all(ends[0]);
+    int read_error = 0;
+    std::string output = toolbox::read_all(ends[0], read_error);
     ::close(ends[0]);
     shell.last_substitution_status = wait_for(shell, child.pid);
     shell.status = shell.last_substitution_status;

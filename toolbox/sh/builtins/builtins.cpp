@@ -1,8 +1,8 @@
 #include "sh/builtins/builtins.h"
 
+#include "lib/io.h"
+
 #include <algorithm>
-#include <cerrno>
-#include <unistd.h>
 
 namespace sh {
 
@@ -72,17 +72,7 @@ std::vector<std::string_view> builtin_names() {
     return names;
 }
 
-bool write_fd(int fd, std::string_view text) {
-    while (!text.empty()) {
-        ssize_t written = ::write(fd, text.data(), text.size());
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        text.remove_prefix(static_cast<size_t>(written));
-    }
-    return true;
-}
+bool write_fd(int fd, std::string_view text) { return toolbox::write_all(fd, text); }
 
 void builtin_error(Shell& shell, std::string_view builtin, std::string_view message) {
     shell.error(std::string(builtin) + ": " + std::string(message));
