@@ -4,48 +4,11 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
-#include "sh/lang_bridge.h"
+#include "sh/lang/pattern.h"
 
 namespace sh {
 
 namespace {
-
-bool has_magic(std::string_view component) {
-    for (size_t i = 0; i < component.size(); ++i) {
-        if (component[i] == '\\') {
-            ++i;
-            continue;
-        }
-        if (component[i] == '*' || component[i] == '?' || component[i] == '[')
-            return true;
-    }
-    return false;
-}
-
-std::string unescape(std::string_view component) {
-    std::string out;
-    for (size_t i = 0; i < component.size(); ++i) {
-        if (component[i] == '\\' && i + 1 < component.size())
-            ++i;
-        out += component[i];
-    }
-    return out;
-}
-
-std::vector<std::string> split_components(const std::string& pattern) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (start <= pattern.size()) {
-        size_t slash = pattern.find('/', start);
-        if (slash == std::string::npos) {
-            parts.push_back(pattern.substr(start));
-            break;
-        }
-        parts.push_back(pattern.substr(start, slash - start));
-        start = slash + 1;
-    }
-    return parts;
-}
 
 bool is_directory(const std::string& path) {
     struct stat status;
@@ -71,32 +34,31 @@ std::vector<std::string> entries(const std::string& directory) {
     return names;
 }
 
-void expand_from(const Shell& shell, const std::string& prefix, const std::vector<std::string>& parts, size_t index,
+// One compiled component per path level: a directory listing is matched against it once.
+void expand_from(const std::string& prefix, const std::vector<GlobComponent>& parts, size_t index,
                  std::vector<std::string>& out) {
     bool last = index + 1 == parts.size();
-    const std::string& component = parts[index];
+    const GlobComponent& component = parts[index];
     auto join = [&](const std::string& name) { return prefix.empty() || prefix.back() == '/' ? prefix + name : prefix + "/" + name; };
-    if (!has_magic(component)) {
-        std::string path = join(unescape(component));
+    if (component.is_literal()) {
+        const std::string& literal = component.literal();
+        std::string path = join(literal);
         if (last) {
-            if (component.empty() ? is_directory(prefix) : exists(path))
-                out.push_back(component.empty() ? prefix + "/" : path);
-        } else if (component.empty() || is_directory(path)) {
-            expand_from(shell, component.empty() ? (prefix.empty() ? "" : prefix) : path, parts, index + 1, out);
+            if (literal.empty() ? is_directory(prefix) : exists(path))
+                out.push_back(literal.empty() ? prefix + "/" : path);
+        } else if (literal.empty() || is_directory(path)) {
+            expand_from(literal.empty() ? prefix : path, parts, index + 1, out);
         }
         return;
     }
-    bool dot_pattern = component[0] == '.' || (component[0] == '\\' && component.size() > 1 && component[1] == '.');
     for (const auto& name : entries(prefix)) {
-        if (name[0] == '.' && !dot_pattern && !shell.options.dotglob)
-            continue;
-        if (!pattern_matches_glob(shell, component, name))
+        if (!component.matches(name))
             continue;
         std::string path = join(name);
         if (last)
             out.push_back(path);
         else if (is_directory(path))
-            expand_from(shell, path, parts, index + 1, out);
+            expand_from(path, parts, index + 1, out);
     }
 }
 
@@ -106,7 +68,7 @@ std::vector<std::string> glob(const Shell& shell, const std::string& pattern) {
     std::vector<std::string> out;
     if (pattern.empty())
         return out;
-    auto parts = split_components(pattern);
+    auto parts = split_glob_path(pattern);  // "/a" gives "" first: an absolute path
     std::string prefix;
     size_t start = 0;
     if (pattern[0] == '/') {
@@ -115,8 +77,12 @@ std::vector<std::string> glob(const Shell& shell, const std::string& pattern) {
     }
     if (start >= parts.size())
         return out;
-    std::vector<std::string> rest(parts.begin() + static_cast<long>(start), parts.end());
-    expand_from(shell, prefix, rest, 0, out);
+    GlobOptions options{.dotglob = shell.options.dotglob, .extglob = shell.options.extglob,
+                        .nocaseglob = shell.options.nocaseglob};
+    std::vector<GlobComponent> components;
+    for (size_t i = start; i < parts.size(); ++i)
+        components.push_back(GlobComponent::compile(parts[i], options));
+    expand_from(prefix, components, 0, out);
     std::sort(out.begin(), out.end());
     return out;
 }

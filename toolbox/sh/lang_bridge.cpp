@@ -75,10 +75,8 @@ bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_v
     return pattern_match(pattern, text, options);
 }
 
-bool pattern_matches_glob(const Shell& shell, std::string_view pattern, std::string_view name) {
-    GlobOptions options{.dotglob = shell.options.dotglob, .extglob = shell.options.extglob,
-                        .nocaseglob = shell.options.nocaseglob};
-    return GlobComponent::compile(pattern, options).matches(name);
+Pattern compile_pattern(const Shell& shell, std::string_view pattern) {
+    return Pattern::compile(pattern, {.extglob = shell.options.extglob, .nocase = shell.options.nocasematch});
 }
 
 std::vector<Word> brace_expand(const Shell&, const Word& word) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sh/lang/ast.h"
+#include "sh/lang/pattern.h"
 #include "sh/shell.h"
 
 namespace sh {
@@ -21,9 +22,8 @@ std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression);
 // shell's extglob and nocasematch options.
 // [[ == ]] matches with extglob whatever the option says (bash does).
 bool pattern_matches(const Shell& shell, std::string_view pattern, std::string_view text, bool extglob = false);
-// The same for one path component of pathname expansion: '/' and a leading '.' are not matched
-// by wildcards (dotglob aside), nocaseglob instead of nocasematch.
-bool pattern_matches_glob(const Shell& shell, std::string_view pattern, std::string_view name);
+// The pattern compiled once with the same options, for the ${x#p} ${x/p/r} family.
+Pattern compile_pattern(const Shell& shell, std::string_view pattern);
 // Brace expansion ({a,b}, {1..5}) of a word's unquoted text: the words it becomes, or none when
 // the word has no brace expansion (the caller then uses the word itself).
 std::vector<Word> brace_expand(const Shell& shell, const Word& word);
