@@ -7,6 +7,7 @@
 
 #include "sh/assign.h"
 #include "sh/expand.h"
+#include "sh/lang/pattern.h"
 #include "sh/lang_bridge.h"
 #include "sh/quote.h"
 
@@ -145,73 +146,39 @@ std::optional<std::string> argument_pattern(Shell& shell, const std::unique_ptr<
 }
 
 // ${x#p} ${x##p} ${x%p} ${x%%p} on one value.
-std::string remove_affix(const Shell& shell, const std::string& value, const std::string& pattern, bool prefix,
-                         bool longest) {
-    size_t n = value.size();
+std::string remove_affix(const Pattern& pattern, const std::string& value, bool prefix, bool longest) {
+    PatternLength length = longest ? PatternLength::longest : PatternLength::shortest;
     if (prefix) {
-        for (size_t k = 0; k <= n; ++k) {
-            size_t length = longest ? n - k : k;
-            if (pattern_matches(shell, pattern, std::string_view(value).substr(0, length)))
-                return value.substr(length);
-        }
-    } else {
-        for (size_t k = 0; k <= n; ++k) {
-            size_t start = longest ? k : n - k;
-            if (pattern_matches(shell, pattern, std::string_view(value).substr(start)))
-                return value.substr(0, start);
-        }
+        auto cut = pattern.match_prefix(value, length);
+        return cut ? value.substr(*cut) : value;
     }
-    return value;
+    auto cut = pattern.match_suffix(value, length);
+    return cut ? value.substr(0, *cut) : value;
 }
 
-// ${x/p/r}: the longest match at the first position that matches (each position for //).
-std::string replace(const Shell& shell, const std::string& value, const std::string& pattern,
-                    const std::string& replacement, bool all, ReplaceAnchor anchor) {
-    if (pattern.empty() && anchor == ReplaceAnchor::none)
-        return value;
+// ${x/p/r} ${x//p/r} ${x/#p/r} ${x/%p/r}: the pattern core finds the spans by bash's rules.
+std::string replace(const Pattern& pattern, const std::string& value, const std::string& replacement, bool all,
+                    ReplaceAnchor anchor) {
+    ReplaceMode mode = anchor == ReplaceAnchor::start ? ReplaceMode::prefix
+                       : anchor == ReplaceAnchor::end ? ReplaceMode::suffix
+                       : all                          ? ReplaceMode::all
+                                                      : ReplaceMode::first;
     std::string out;
-    size_t n = value.size();
-    size_t i = 0;
-    while (i <= n) {
-        bool replaced = false;
-        if (anchor != ReplaceAnchor::start || i == 0) {
-            for (size_t end = n + 1; end-- > i;) {
-                if (anchor == ReplaceAnchor::end && end != n)
-                    continue;
-                if (end == i && !pattern.empty() && anchor == ReplaceAnchor::none)
-                    break;  // an empty match replaces nothing
-                if (pattern_matches(shell, pattern, std::string_view(value).substr(i, end - i))) {
-                    out += replacement;
-                    if (end == i) {
-                        if (i < n)
-                            out += value[i];
-                        i = end + 1;
-                    } else {
-                        i = end;
-                    }
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (replaced) {
-            if (!all || anchor != ReplaceAnchor::none) {
-                out += value.substr(std::min(i, n));
-                return out;
-            }
-            continue;
-        }
-        if (i < n)
-            out += value[i];
-        ++i;
+    size_t at = 0;
+    for (const auto& span : pattern.replace_spans(value, mode)) {
+        out.append(value, at, span.begin - at);
+        out += replacement;
+        at = span.end;
     }
+    out.append(value, at, std::string::npos);
     return out;
 }
 
-std::string change_case(const Shell& shell, const std::string& value, const std::string& pattern, bool upper, bool all) {
+// ${x^p} ${x^^p} ${x,p} ${x,,p}: characters the pattern matches (all when it is empty).
+std::string change_case(const Pattern& pattern, bool any, const std::string& value, bool upper, bool all) {
     std::string out = value;
     for (size_t i = 0; i < out.size(); ++i) {
-        if (!pattern.empty() && !pattern_matches(shell, pattern, std::string_view(out).substr(i, 1)))
+        if (!any && !pattern.matches(std::string_view(out).substr(i, 1)))
             continue;
         auto c = static_cast<unsigned char>(out[i]);
         out[i] = static_cast<char>(upper ? std::toupper(c) : std::tolower(c));
@@ -221,8 +188,6 @@ std::string change_case(const Shell& shell, const std::string& value, const std:
     return out;
 }
 
-// An expansion error: the command is not run and $? is 1. Only ${x?} and set -u also end a
-// non-interactive shell (bash 5.2); a bad substitution or assignment does not.
 bool fail(Shell& shell, const std::string& message, bool fatal = false) {
     shell.error(message);
     if (fatal)
@@ -439,15 +404,16 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         if (!replacement)
             return std::nullopt;
     }
+    Pattern compiled = compile_pattern(shell, *pattern);
     for (auto& value : out.values) {
         switch (op) {
-        case ParamOp::remove_prefix: value = remove_affix(shell, value, *pattern, true, expansion.longest); break;
-        case ParamOp::remove_suffix: value = remove_affix(shell, value, *pattern, false, expansion.longest); break;
+        case ParamOp::remove_prefix: value = remove_affix(compiled, value, true, expansion.longest); break;
+        case ParamOp::remove_suffix: value = remove_affix(compiled, value, false, expansion.longest); break;
         case ParamOp::replace:
-            value = replace(shell, value, *pattern, *replacement, expansion.longest, expansion.anchor);
+            value = replace(compiled, value, *replacement, expansion.longest, expansion.anchor);
             break;
-        case ParamOp::upper: value = change_case(shell, value, *pattern, true, expansion.longest); break;
-        case ParamOp::lower: value = change_case(shell, value, *pattern, false, expansion.longest); break;
+        case ParamOp::upper: value = change_case(compiled, pattern->empty(), value, true, expansion.longest); break;
+        case ParamOp::lower: value = change_case(compiled, pattern->empty(), value, false, expansion.longest); break;
         default: break;
         }
     }
