@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <mutex>
 #include <set>
@@ -22,6 +20,7 @@
 #include "wasm/memory_limit.h"
 #include "wasm/module_sections.h"
 #include "wasm/module_cache.h"
+#include "wasm/toolbox_image.h"
 #include "wasm/wasi_errno.h"
 #include "wasm/wasi_process.h"
 
@@ -92,25 +91,6 @@ std::string exception_text(v8::Isolate* isolate, v8::TryCatch& try_catch) {
     return *text ? *text : "unknown error";
 }
 
-// The names in the toolbox's "secure_exec_commands" section, one per line.
-std::vector<std::string> listed_commands(std::string_view module) {
-    std::vector<std::string> names;
-    auto section = custom_section(module, "secure_exec_commands");
-    if (!section)
-        return names;
-    std::string_view text = *section;
-    while (!text.empty()) {
-        size_t newline = text.find('\n');
-        std::string_view name = text.substr(0, newline);
-        if (!name.empty())
-            names.emplace_back(name);
-        if (newline == std::string_view::npos)
-            break;
-        text.remove_prefix(newline + 1);
-    }
-    return names;
-}
-
 // Compiled modules and idle isolates belong to the host process, not to one kernel: a service
 // that makes a fresh sandbox per request should compile the toolbox once and reuse warm isolates.
 // Both are deliberately never destroyed (their V8 objects must not outlive the platform at exit).
@@ -165,7 +145,9 @@ public:
 
     std::string_view name() const override { return "wasmvm"; }
     std::vector<std::string> commands() const override {
-        return m_toolbox.empty() ? std::vector<std::string>{} : m_commands;
+        if (!m_toolbox)
+            return {};
+        return m_options.toolbox_commands.empty() ? m_toolbox->commands : m_options.toolbox_commands;
     }
     bool can_execute(std::span<const std::byte> header) const override {
         return as_text(header).substr(0, 4) == k_wasm_magic;
@@ -173,18 +155,8 @@ public:
 
     ErrorOr<void> init(KernelInterface& kernel) override {
         m_kernel = &kernel;
-        if (m_options.toolbox_path.empty())
-            return {};
-        std::ifstream file(m_options.toolbox_path, std::ios::binary);
-        if (!file)
-            return Errno::enoent;
-        m_toolbox.assign(std::istreambuf_iterator<char>(file), {});
-        if (m_toolbox.substr(0, 4) != k_wasm_magic)
-            return Errno::enoexec;
-        m_commands = m_options.toolbox_commands;
-        if (m_commands.empty())
-            m_commands = listed_commands(m_toolbox);
-        m_toolbox = TRY(with_memory_limit(m_toolbox, memory_limit_pages()));
+        if (!m_options.toolbox_path.empty())
+            m_toolbox = TRY(load_toolbox_image(m_options.toolbox_path, memory_limit_pages()));
         return {};
     }
 
@@ -231,14 +203,14 @@ private:
         return static_cast<uint32_t>(std::min<uint64_t>(m_options.memory_limit_bytes / k_wasm_page_bytes, UINT32_MAX));
     }
 
-    ErrorOr<std::string> module_bytes(const ProcessStart& start) {
+    ErrorOr<std::shared_ptr<const std::string>> module_bytes(const ProcessStart& start) {
         if (!start.executable_path.empty()) {
             auto bytes = read_guest_file(*m_kernel, start.pid, start.executable_path);
             if (!bytes.is_error() && bytes.value().substr(0, 4) == k_wasm_magic)
-                return with_memory_limit(bytes.value(), memory_limit_pages());
+                return std::make_shared<const std::string>(TRY(with_memory_limit(bytes.value(), memory_limit_pages())));
         }
-        if (!m_toolbox.empty())
-            return m_toolbox;  // a /bin stub of a toolbox applet
+        if (m_toolbox)
+            return m_toolbox->bytes;  // a /bin stub of a toolbox applet
         return Errno::enoexec;
     }
 
@@ -264,8 +236,7 @@ private:
     Outcome execute(const ProcessStart& start, WasmProcessHandle& handle, v8_layer::Isolate& isolate);
 
     const WasmDriverOptions m_options;
-    std::string m_toolbox;
-    std::vector<std::string> m_commands;
+    std::shared_ptr<const ToolboxImage> m_toolbox;
     KernelInterface* m_kernel{nullptr};
     ModuleCache& m_cache{process_module_cache()};
     IsolatePool& m_isolates;
