@@ -11,15 +11,25 @@ namespace {
 struct KeyedElement {
     std::string key;
     std::string value;
+    bool append{false};  // [key]+=value
 };
 
 std::optional<KeyedElement> keyed(const std::string& text) {
     if (text.empty() || text[0] != '[')
         return std::nullopt;
     size_t close = text.find("]=");
+    size_t close_append = text.find("]+=");
+    if (close_append != std::string::npos && (close == std::string::npos || close_append < close))
+        return KeyedElement{text.substr(1, close_append - 1), text.substr(close_append + 3), true};
     if (close == std::string::npos)
         return std::nullopt;
     return KeyedElement{text.substr(1, close - 1), text.substr(close + 2)};
+}
+
+// An associative array given as "(k1 v1 k2 v2 …)" (bash 5.1): unkeyed fields pair up.
+void assign_pairs(Variable& target, const std::vector<std::string>& fields) {
+    for (size_t i = 0; i < fields.size(); i += 2)
+        target.set_element(fields[i], i + 1 < fields.size() ? fields[i + 1] : "");
 }
 
 bool assign_array(Shell& shell, const Assignment& assignment) {
@@ -28,39 +38,42 @@ bool assign_array(Shell& shell, const Assignment& assignment) {
         shell.error(assignment.name + ": readonly variable");
         return false;
     }
-    bool assoc = existing && existing->is_assoc();
-    Variable& variable = shell.variables.declare(assignment.name, false);
-    Variable* target = existing ? existing : &variable;
+    Variable* target = existing ? existing : &shell.variables.declare(assignment.name, false);
+    bool assoc = target->is_assoc();
     if (!assignment.append) {
         target->elements.clear();
         target->pairs.clear();
         target->value.reset();
     }
-    target->attributes |= assoc ? attribute::assoc_array : attribute::indexed_array;
+    target->attributes |= (assoc ? attribute::assoc_array : attribute::indexed_array) | attribute::array_assigned;
     int64_t next = target->elements.empty() ? 0 : target->elements.rbegin()->first + 1;
+    std::vector<std::string> unkeyed;
     for (const auto& word : *assignment.array) {
         auto fields = expand_word(shell, word);
         if (!fields)
             return false;
         for (auto& field : *fields) {
-            if (auto element = keyed(field)) {
-                std::string key = element->key;
-                if (!assoc) {
-                    auto index = arithmetic(shell, key);
-                    if (!index)
-                        return false;
-                    next = *index;
-                    key = std::to_string(next);
-                }
-                target->set_element(key, element->value);
-                ++next;
-            } else if (!assoc) {
-                target->set_element(std::to_string(next++), field);
-            } else {
-                shell.error(assignment.name + ": " + field + ": must use subscript when assigning associative array");
+            auto element = keyed(field);
+            if (assoc && !element) {
+                unkeyed.push_back(std::move(field));
+                continue;
             }
+            std::string key = element ? element->key : std::to_string(next);
+            if (element && !assoc) {
+                auto index = arithmetic(shell, key);
+                if (!index)
+                    return false;
+                next = *index;
+                key = std::to_string(next);
+            }
+            std::string value = element ? element->value : field;
+            if (element && element->append)
+                value = target->element(key).value_or("") + value;
+            target->set_element(key, std::move(value));
+            ++next;
         }
     }
+    assign_pairs(*target, unkeyed);
     return true;
 }
 
@@ -93,6 +106,8 @@ bool assign_value(Shell& shell, const std::string& name, const std::optional<std
         shell.variables.set_attribute(name, attribute::exported);
     return error == AssignError::none;
 }
+
+bool assign_compound(Shell& shell, const Assignment& assignment) { return assign_array(shell, assignment); }
 
 std::optional<std::string> perform_assignment(Shell& shell, const Assignment& assignment, bool exported) {
     if (assignment.array) {

@@ -14,6 +14,8 @@ namespace sh {
 // Performs it; returns the text `set -x` shows ("name=value"), or nullopt after reporting an
 // error. `exported` marks it for a child's environment (a temporary assignment before a command).
 std::optional<std::string> perform_assignment(Shell& shell, const Assignment& assignment, bool exported);
+// name=(…) or name+=(…): the elements expanded and stored (for declare's compound operands).
+bool assign_compound(Shell& shell, const Assignment& assignment);
 // Assigns `value` to `name` (or name[key]) with the variable's attributes applied.
 bool assign_value(Shell& shell, const std::string& name, const std::optional<std::string>& key, std::string value,
                   bool append);

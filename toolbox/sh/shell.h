@@ -100,6 +100,9 @@ public:
     int exit_status{0};        // with Flow::exiting
     int return_status{0};      // with Flow::returning
     int last_substitution_status{0};  // $? of an assignment-only command: its last $( )
+    // While declare/local/typeset/export/readonly runs: its `name=(…)` operands by argument index
+    // (the argument itself reads "name=(…)"); the builtin assigns them after setting attributes.
+    std::map<size_t, const Assignment*> compound_operands;
     bool expansion_fatal{false};      // a failed expansion that ends a non-interactive shell
     int flow_levels{0};  // break/continue N still to unwind
     int loop_depth{0};

@@ -2,6 +2,8 @@
 // a builtin or an external command.
 #include <unistd.h>
 
+#include <map>
+
 #include "sh/assign.h"
 #include "sh/builtins/builtins.h"
 #include "sh/execute.h"
@@ -134,11 +136,36 @@ int run_function(Shell& shell, const FunctionDefinition& function, const SimpleC
     return status;
 }
 
+// The words of declare, local, … when some operands are `name=(…)`: those stay one argument each
+// (recorded in shell.compound_operands for the builtin), the rest expand as usual.
+std::optional<std::vector<std::string>> expand_declaration(Shell& shell, const SimpleCommand& command) {
+    std::map<size_t, const Assignment*> compound;
+    for (const auto& [index, assignment] : command.declarations)
+        if (assignment.array)
+            compound.emplace(index, &assignment);
+    if (compound.empty())
+        return expand_fields(shell, command.words);
+    std::vector<std::string> argv;
+    shell.compound_operands.clear();
+    for (size_t i = 0; i < command.words.size(); ++i) {
+        if (auto it = compound.find(i); it != compound.end()) {
+            shell.compound_operands.emplace(argv.size(), it->second);
+            argv.push_back(it->second->name + (it->second->append ? "+=(…)" : "=(…)"));
+            continue;
+        }
+        auto fields = expand_word(shell, command.words[i]);
+        if (!fields)
+            return std::nullopt;
+        argv.insert(argv.end(), fields->begin(), fields->end());
+    }
+    return argv;
+}
+
 }  // namespace
 
 int execute_simple(Shell& shell, const SimpleCommand& command) {
     shell.last_substitution_status = 0;
-    auto argv = expand_fields(shell, command.words);
+    auto argv = command.declarations.empty() ? expand_fields(shell, command.words) : expand_declaration(shell, command);
     if (!argv)
         return shell.status = 1;
     if (argv->empty()) {
@@ -163,6 +190,7 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
         status = run_function(shell, *function, command, *argv);
     } else if (const Builtin* builtin = find_builtin(name)) {
         status = run_builtin(shell, *builtin, command, *argv);
+        shell.compound_operands.clear();
     } else {
         status = run_external(shell, command, *argv);
     }

@@ -21,6 +21,8 @@ constexpr uint16_t lowercase = 1 << 3;
 constexpr uint16_t uppercase = 1 << 4;
 constexpr uint16_t indexed_array = 1 << 5;
 constexpr uint16_t assoc_array = 1 << 6;
+// Not user-visible: an array that was assigned, even empty (declare -p shows `x=()`).
+constexpr uint16_t array_assigned = 1 << 7;
 }  // namespace attribute
 
 struct Variable {

@@ -4,6 +4,7 @@
 // Thread safety: single-threaded.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,11 @@ bool write_fd(int fd, std::string_view text);
 inline bool out(std::string_view text) { return write_fd(1, text); }
 // "NAME: line N: BUILTIN: MESSAGE" on stderr.
 void builtin_error(Shell& shell, std::string_view builtin, std::string_view message);
+
+// The value of a `set -o` option by name (test -o, [[ -o ]]); nullopt when there is none.
+std::optional<bool> set_option_value(const Shell& shell, std::string_view name);
+// test -v / [[ -v ]]: NAME, NAME[INDEX] (arithmetic for indexed arrays), NAME[@] (any element).
+bool variable_is_set(Shell& shell, const std::string& text);
 
 // Each file of builtins registers its functions here (see builtins.cpp).
 int builtin_colon(Shell&, std::vector<std::string>&);

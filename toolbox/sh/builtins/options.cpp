@@ -48,6 +48,17 @@ const NamedOption* find_letter(char letter) {
     return nullptr;
 }
 
+}  // namespace
+
+std::optional<bool> set_option_value(const Shell& shell, std::string_view name) {
+    const NamedOption* option = find_option(k_set_options, name);
+    if (!option)
+        return std::nullopt;
+    return shell.options.*(option->field);
+}
+
+namespace {
+
 void print_variables(Shell& shell) {
     for (const auto& name : shell.variables.names()) {
         const Variable* variable = shell.variables.find(name);

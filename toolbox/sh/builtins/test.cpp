@@ -27,6 +27,29 @@ bool is_binary(std::string_view op) {
     return false;
 }
 
+}  // namespace
+
+bool variable_is_set(Shell& shell, const std::string& text) {
+    size_t bracket = text.find('[');
+    const Variable* variable = shell.variables.find(text.substr(0, bracket));
+    if (!variable)
+        return false;
+    if (bracket == std::string::npos || text.back() != ']')
+        return variable->is_set();
+    std::string key = text.substr(bracket + 1, text.size() - bracket - 2);
+    if (key == "@" || key == "*")
+        return !variable->keys().empty();
+    if (!variable->is_assoc()) {
+        auto index = arithmetic(shell, key);
+        if (!index)
+            return false;
+        key = std::to_string(*index);
+    }
+    return variable->element(key).has_value();
+}
+
+namespace {
+
 bool file_test(Shell& shell, char op, const std::string& path) {
     struct stat status;
     if (op == 'L' || op == 'h')
@@ -37,16 +60,9 @@ bool file_test(Shell& shell, char op, const std::string& path) {
         return sx_isatty(fd) == 1;
     }
     if (op == 'v')
-        return shell.variables.find(path) && shell.variables.find(path)->is_set();
-    if (op == 'o') {
-        if (path == "errexit") return shell.options.errexit;
-        if (path == "nounset") return shell.options.nounset;
-        if (path == "xtrace") return shell.options.xtrace;
-        if (path == "pipefail") return shell.options.pipefail;
-        if (path == "noglob") return shell.options.noglob;
-        if (path == "noclobber") return shell.options.noclobber;
-        return false;
-    }
+        return variable_is_set(shell, path);
+    if (op == 'o')
+        return set_option_value(shell, path).value_or(false);
     if (op == 'r' || op == 'w' || op == 'x')
         return ::access(path.c_str(), op == 'r' ? R_OK : op == 'w' ? W_OK : X_OK) == 0;
     if (::stat(path.c_str(), &status) != 0)

@@ -41,7 +41,7 @@ std::string attribute_flags(const Variable& variable) {
 std::string describe(const std::string& name, const Variable& variable) {
     std::string line = "declare " + attribute_flags(variable) + " " + name;
     if (variable.is_array()) {
-        if (!variable.is_set() && variable.keys().empty())
+        if (!variable.is_set() && !(variable.attributes & attribute::array_assigned))
             return line + "\n";
         line += "=(";
         auto keys = variable.keys();
@@ -66,6 +66,20 @@ uint16_t flag_bits(char flag) {
     case 'x': return attribute::exported;
     default: return 0;
     }
+}
+
+// bash refuses to turn one kind of array into the other.
+bool convertible(Shell& shell, const std::string& builtin, const std::string& name, const Variable& variable,
+                 uint16_t add) {
+    if ((add & attribute::assoc_array) && (variable.attributes & attribute::indexed_array)) {
+        builtin_error(shell, builtin, name + ": cannot convert indexed to associative array");
+        return false;
+    }
+    if ((add & attribute::indexed_array) && variable.is_assoc()) {
+        builtin_error(shell, builtin, name + ": cannot convert associative to indexed array");
+        return false;
+    }
+    return true;
 }
 
 // The work of declare, local, export and readonly: options, then name[=value] operands.
@@ -156,16 +170,17 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
             status = 1;
             continue;
         }
+        if (!make_local && existing && !convertible(shell, argv[0], name, *existing, add)) {
+            status = 1;
+            continue;
+        }
         Variable& variable = make_local ? shell.variables.declare(name, true) : (existing ? *existing : shell.variables.declare(name, false));
         variable.attributes = static_cast<uint16_t>((variable.attributes | (add & ~attribute::readonly)) & ~remove);
-        if (operand.value) {
-            std::string value = *operand.value;
-            if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && (add & (attribute::indexed_array | attribute::assoc_array))) {
-                builtin_error(shell, argv[0], "compound assignment in an argument is not supported yet");
+        if (auto compound = shell.compound_operands.find(i); compound != shell.compound_operands.end()) {
+            if (!assign_compound(shell, *compound->second))
                 status = 1;
-            } else if (!assign_value(shell, name, key, value, operand.append)) {
-                status = 1;
-            }
+        } else if (operand.value && !assign_value(shell, name, key, *operand.value, operand.append)) {
+            status = 1;
         }
         if (add & attribute::readonly)
             shell.variables.find(name)->attributes |= attribute::readonly;
