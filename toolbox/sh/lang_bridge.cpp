@@ -58,12 +58,12 @@ private:
 
 }  // namespace
 
-std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression) {
+std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression, std::string_view context) {
     ShellArithmetic environment(shell);
     ArithResult result = evaluate_arithmetic(expression, environment);
     if (result.ok())
         return result.value();
-    shell.error(result.error().to_string());
+    shell.error((context.empty() ? "" : std::string(context) + ": ") + result.error().to_string());
     if (result.error().kind == ArithError::Kind::unbound_variable)
         shell.expansion_fatal = !shell.options.interactive;
     shell.status = 1;

@@ -16,8 +16,8 @@
 namespace sh {
 
 // Evaluates an arithmetic expression over the shell's variables; reports errors as bash does
-// ("NAME: line N: EXPR: MESSAGE") and returns nullopt.
-std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression);
+// ("NAME: line N: EXPR: MESSAGE") and returns nullopt. (`context`, e.g. "[[", prefixes the message)
+std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression, std::string_view context = {});
 // Whether `text` matches the shell pattern (quoted characters backslash-escaped), with the
 // shell's extglob and nocasematch options.
 // [[ == ]] matches with extglob whatever the option says (bash does).

@@ -7,6 +7,7 @@
 
 #include "sh/assign.h"
 #include "sh/expand.h"
+#include "sh/lang/ansi_c.h"
 #include "sh/lang/pattern.h"
 #include "sh/lang_bridge.h"
 #include "sh/quote.h"
@@ -157,8 +158,25 @@ std::string remove_affix(const Pattern& pattern, const std::string& value, bool 
 }
 
 // ${x/p/r} ${x//p/r} ${x/#p/r} ${x/%p/r}: the pattern core finds the spans by bash's rules.
-std::string replace(const Pattern& pattern, const std::string& value, const std::string& replacement, bool all,
-                    ReplaceAnchor anchor) {
+// The replacement of ${x/p/r} for one match: with patsub_replacement, `replacement` is in pattern
+// form (quoted characters backslash-escaped) and an unquoted & stands for the matched text.
+std::string replacement_for(const std::string& replacement, bool ampersand, std::string_view matched) {
+    if (!ampersand)
+        return replacement;
+    std::string out;
+    for (size_t i = 0; i < replacement.size(); ++i) {
+        if (replacement[i] == '\\' && i + 1 < replacement.size())
+            out += replacement[++i];
+        else if (replacement[i] == '&')
+            out += matched;
+        else
+            out += replacement[i];
+    }
+    return out;
+}
+
+std::string replace(const Pattern& pattern, const std::string& value, const std::string& replacement, bool ampersand,
+                    bool all, ReplaceAnchor anchor) {
     ReplaceMode mode = anchor == ReplaceAnchor::start ? ReplaceMode::prefix
                        : anchor == ReplaceAnchor::end ? ReplaceMode::suffix
                        : all                          ? ReplaceMode::all
@@ -167,7 +185,7 @@ std::string replace(const Pattern& pattern, const std::string& value, const std:
     size_t at = 0;
     for (const auto& span : pattern.replace_spans(value, mode)) {
         out.append(value, at, span.begin - at);
-        out += replacement;
+        out += replacement_for(replacement, ampersand, std::string_view(value).substr(span.begin, span.end - span.begin));
         at = span.end;
     }
     out.append(value, at, std::string::npos);
@@ -175,17 +193,49 @@ std::string replace(const Pattern& pattern, const std::string& value, const std:
 }
 
 // ${x^p} ${x^^p} ${x,p} ${x,,p}: characters the pattern matches (all when it is empty).
-std::string change_case(const Pattern& pattern, bool any, const std::string& value, bool upper, bool all) {
+std::string change_case(const Pattern& pattern, bool any, const std::string& value, ParamOp op, bool all) {
     std::string out = value;
     for (size_t i = 0; i < out.size(); ++i) {
         if (!any && !pattern.matches(std::string_view(out).substr(i, 1)))
             continue;
         auto c = static_cast<unsigned char>(out[i]);
+        bool upper = op == ParamOp::upper || (op == ParamOp::toggle_case && std::islower(c));
         out[i] = static_cast<char>(upper ? std::toupper(c) : std::tolower(c));
         if (!all)
             break;
     }
     return out;
+}
+
+std::string upper_case(std::string value) {
+    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::toupper(c); });
+    return value;
+}
+
+// ${x@A}: an assignment statement that recreates x.
+std::string assignment_statement(const std::string& name, const Variable* variable, const std::string& value) {
+    if (variable && variable->is_array()) {
+        std::string line = declare_line(name, *variable);
+        line.pop_back();  // its newline
+        return line;
+    }
+    std::string letters = variable ? attribute_letters(*variable) : "";
+    return (letters.empty() ? "" : "declare -" + letters + " ") + name + "=" + quote_single(value);
+}
+
+// ${x@OP} on each value: Q quoted, E escapes decoded, U u L case, a attributes, A assignment,
+// K k quoted (for scalars the same as Q).
+void transform(Shell& shell, const std::string& name, const std::string& letter, std::vector<std::string>& values) {
+    const Variable* variable = shell.variables.find(name);
+    for (auto& value : values) {
+        if (letter == "Q" || letter == "K" || letter == "k") value = quote_single(value);
+        else if (letter == "E") value = decode_ansi_c(value);
+        else if (letter == "U") value = upper_case(value);
+        else if (letter == "L") std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
+        else if (letter == "u" && !value.empty()) value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(value[0])));
+        else if (letter == "a") value = variable ? attribute_letters(*variable) : "";
+        else if (letter == "A") value = assignment_statement(name, variable, value);
+    }
 }
 
 bool fail(Shell& shell, const std::string& message, bool fatal = false) {
@@ -325,7 +375,9 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
     default:
         break;
     }
-    if (!found.set && shell.options.nounset && expansion.name != "@" && expansion.name != "*") {
+    // set -u spares $@, $*, and ${a[@]} of a declared (possibly empty) array, as bash 4.4+ does.
+    bool declared_list = found.is_list && shell.variables.find(expansion.name);
+    if (!found.set && shell.options.nounset && expansion.name != "@" && expansion.name != "*" && !declared_list) {
         fail(shell, expansion.name + ": unbound variable", true);
         return std::nullopt;
     }
@@ -335,24 +387,7 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         auto letter = argument_text(shell, expansion.argument);
         if (!letter)
             return std::nullopt;
-        for (auto& value : out.values) {
-            if (*letter == "Q") value = quote_single(value);
-            else if (*letter == "U") std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::toupper(c); });
-            else if (*letter == "L") std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
-            else if (*letter == "u" && !value.empty()) value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(value[0])));
-            else if (*letter == "a") {
-                const Variable* variable = shell.variables.find(expansion.name);
-                std::string flags;
-                if (variable) {
-                    if (variable->attributes & attribute::indexed_array) flags += 'a';
-                    if (variable->attributes & attribute::assoc_array) flags += 'A';
-                    if (variable->attributes & attribute::integer) flags += 'i';
-                    if (variable->attributes & attribute::readonly) flags += 'r';
-                    if (variable->attributes & attribute::exported) flags += 'x';
-                }
-                value = flags;
-            }
-        }
+        transform(shell, expansion.name, *letter, out.values);
         return out;
     }
     if (op == ParamOp::length) {
@@ -400,7 +435,10 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         return std::nullopt;
     std::optional<std::string> replacement;
     if (op == ParamOp::replace) {
-        replacement = expansion.replacement ? expand_string(shell, *expansion.replacement) : std::string();
+        bool ampersand = shell.options.patsub_replacement;
+        replacement = !expansion.replacement ? std::string()
+                      : ampersand            ? expand_pattern(shell, *expansion.replacement)
+                                             : expand_string(shell, *expansion.replacement);
         if (!replacement)
             return std::nullopt;
     }
@@ -410,10 +448,12 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         case ParamOp::remove_prefix: value = remove_affix(compiled, value, true, expansion.longest); break;
         case ParamOp::remove_suffix: value = remove_affix(compiled, value, false, expansion.longest); break;
         case ParamOp::replace:
-            value = replace(compiled, value, *replacement, expansion.longest, expansion.anchor);
+            value = replace(compiled, value, *replacement, shell.options.patsub_replacement, expansion.longest,
+                            expansion.anchor);
             break;
-        case ParamOp::upper: value = change_case(compiled, pattern->empty(), value, true, expansion.longest); break;
-        case ParamOp::lower: value = change_case(compiled, pattern->empty(), value, false, expansion.longest); break;
+        case ParamOp::upper:
+        case ParamOp::lower:
+        case ParamOp::toggle_case: value = change_case(compiled, pattern->empty(), value, op, expansion.longest); break;
         default: break;
         }
     }

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -102,12 +103,18 @@ int wait_for(Shell& shell, int pid) {
     return WEXITSTATUS(status);
 }
 
-int report_spawn_error(Shell& shell, const std::string& command, int error) {
+int report_spawn_error(Shell& shell, const std::string& command, int error, std::string_view builtin) {
+    bool path = command.find('/') != std::string::npos;
     if (error == ENOENT) {
-        shell.error(command + ": " + (command.find('/') == std::string::npos ? "command not found"
-                                                                             : "No such file or directory"));
+        if (!builtin.empty() && !path)
+            shell.error(std::string(builtin) + ": " + command + ": not found");
+        else
+            shell.error(command + ": " + (path ? "No such file or directory" : "command not found"));
         return 127;
     }
+    struct stat info;
+    if (error == EACCES && path && ::stat(command.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+        error = EISDIR;  // as bash words it
     shell.error(command + ": " + std::strerror(error));
     return 126;
 }

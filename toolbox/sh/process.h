@@ -37,7 +37,8 @@ SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const Child
 // Waits for `pid` and returns its status as the shell reports it (128 + signal when killed).
 int wait_for(Shell& shell, int pid);
 
-// The message and status for a failed spawn of `command` (127 not found, 126 otherwise).
-int report_spawn_error(Shell& shell, const std::string& command, int error);
+// The message and status for a failed spawn of `command` (127 not found, 126 otherwise);
+// `builtin`: the builtin that ran it (exec words "not found" differently).
+int report_spawn_error(Shell& shell, const std::string& command, int error, std::string_view builtin = {});
 
 }  // namespace sh

@@ -97,7 +97,17 @@ int open_file(Shell& shell, const std::string& path, RedirectOp op) {
 
 int default_fd(RedirectOp op) { return is_input(op) ? 0 : 1; }
 
-RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_fd) {
+namespace {
+
+// Open in this shell, or (for a child) in the plan of the child's descriptors so far.
+bool descriptor_exists(int fd, const ChildFds* plan) {
+    int source = plan ? plan->source_of(fd) : fd;
+    return source >= 0 && sx_fcntl(source, F_GETFD, 0) >= 0;
+}
+
+}  // namespace
+
+RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_fd, const ChildFds* plan) {
     RedirectOp op = redirect.op;
     if (op == RedirectOp::heredoc || op == RedirectOp::heredoc_strip) {
         auto body = expand_heredoc(shell, redirect.target, redirect.heredoc_quoted);
@@ -126,7 +136,7 @@ RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_
         bool move = text.size() > 1 && text.back() == '-';
         auto number = fd_number(move ? std::string_view(text).substr(0, text.size() - 1) : std::string_view(text));
         if (move && number) {
-            if (sx_fcntl(*number, F_GETFD, 0) < 0) {
+            if (!descriptor_exists(*number, plan)) {
                 shell.error(text.substr(0, text.size() - 1) + ": Bad file descriptor");
                 return {};
             }
@@ -138,7 +148,7 @@ RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_
             shell.error(text + ": ambiguous redirect");
             return {};
         }
-        if (sx_fcntl(*number, F_GETFD, 0) < 0) {
+        if (!descriptor_exists(*number, plan)) {
             shell.error(text + ": Bad file descriptor");
             return {};
         }
@@ -198,6 +208,10 @@ bool RedirectScope::apply(const Redirect& redirect) {
     }
     if (source.opened)
         ::close(source.fd);
+    if (source.move && source.fd != fd) {
+        save(source.fd);
+        ::close(source.fd);
+    }
     return true;
 }
 
@@ -207,7 +221,7 @@ ChildRedirects::ChildRedirects(Shell& shell, const std::vector<Redirect>& redire
     : m_fds(std::move(base)) {
     for (const auto& redirect : redirects) {
         int fd = redirect.fd >= 0 ? redirect.fd : default_fd(redirect.op);
-        auto source = open_redirect(shell, redirect, fd);
+        auto source = open_redirect(shell, redirect, fd, &m_fds);
         if (!source.close && source.fd < 0) {
             m_ok = false;
             return;

@@ -61,7 +61,8 @@ struct RedirectSource {
     bool close{false};
     bool move{false};    // n<&m-: m is closed after the duplication
 };
-RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_fd);
+// `plan`: a child's descriptors so far, so that `3<<EOF <&3` may name a descriptor only the child has.
+RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_fd, const ChildFds* plan = nullptr);
 // The descriptor a redirection applies to when it names none.
 int default_fd(RedirectOp op);
 

@@ -42,6 +42,7 @@ struct Options {
     bool nocasematch{false};
     bool expand_aliases{false};
     bool lastpipe{false};
+    bool patsub_replacement{true};  // & in ${x/p/r} is the match (bash 5.2 default)
 
     // $-
     std::string flags() const;

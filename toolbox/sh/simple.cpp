@@ -183,6 +183,7 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
         return status;
     }
     trace(shell, *argv, {});
+    shell.variables.set("_", argv->back());  // $_: the last argument of the last simple command
     const std::string& name = argv->front();
     int status;
     if (auto it = shell.functions.find(name); it != shell.functions.end()) {

@@ -56,7 +56,7 @@ void each_option(Options& options, Visit visit) {
     visit(options.noglob), visit(options.noclobber), visit(options.allexport), visit(options.noexec);
     visit(options.pipefail), visit(options.nullglob), visit(options.failglob), visit(options.dotglob);
     visit(options.extglob), visit(options.globstar), visit(options.nocaseglob), visit(options.nocasematch);
-    visit(options.expand_aliases), visit(options.lastpipe);
+    visit(options.expand_aliases), visit(options.lastpipe), visit(options.patsub_replacement);
 }
 
 void put_variable(Writer& out, const std::string& name, const Variable& variable) {

@@ -7,6 +7,7 @@
 #include "lib/io.h"
 #include "sh/builtins/builtins.h"
 #include "sh/process.h"
+#include "sh/redirect.h"
 
 namespace sh {
 
@@ -37,9 +38,39 @@ std::optional<std::vector<std::string>> direct_command(const Shell& shell, const
     return argv;
 }
 
+// $(< file): the one input redirection of an otherwise empty command; bash reads the file itself.
+const Redirect* file_to_read(const Program& program) {
+    if (program.items.size() != 1 || program.items[0].background || !program.items[0].and_or.rest.empty())
+        return nullptr;
+    const Pipeline& pipeline = program.items[0].and_or.first;
+    if (pipeline.commands.size() != 1 || pipeline.negated || pipeline.timed)
+        return nullptr;
+    auto* simple = std::get_if<SimpleCommand>(&pipeline.commands[0].node);
+    if (!simple || !simple->assignments.empty() || !simple->words.empty() || simple->redirects.size() != 1)
+        return nullptr;
+    const Redirect& redirect = simple->redirects[0];
+    return redirect.op == RedirectOp::input && redirect.fd <= 0 ? &redirect : nullptr;
+}
+
+std::string read_file_contents(Shell& shell, const Redirect& redirect) {
+    RedirectSource source = open_redirect(shell, redirect, 0);
+    shell.last_substitution_status = source.fd < 0 ? 1 : 0;
+    shell.status = shell.last_substitution_status;
+    if (source.fd < 0)
+        return std::string();
+    int read_error = 0;
+    std::string output = toolbox::read_all(source.fd, read_error);
+    ::close(source.fd);
+    while (!output.empty() && output.back() == '\n')
+        output.pop_back();
+    return output;
+}
+
 }  // namespace
 
 std::optional<std::string> command_substitution(Shell& shell, const CommandSubstitution& substitution) {
+    if (const Redirect* file = substitution.program ? file_to_read(*substitution.program) : nullptr)
+        return read_file_contents(shell, *file);
     int ends[2];
     if (pipe2(ends, SX_O_CLOEXEC) != 0) {
         shell.error("cannot make pipe for command substitution");

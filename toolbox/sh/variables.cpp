@@ -1,5 +1,7 @@
 #include "sh/variables.h"
 
+#include "sh/quote.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -233,6 +235,36 @@ std::vector<std::string> Variables::names() const {
         for (const auto& [name, variable] : scope)
             all.insert(name);
     return {all.begin(), all.end()};
+}
+
+std::string attribute_letters(const Variable& variable) {
+    std::string flags;
+    if (variable.attributes & attribute::indexed_array) flags += 'a';
+    if (variable.attributes & attribute::assoc_array) flags += 'A';
+    if (variable.attributes & attribute::integer) flags += 'i';
+    if (variable.attributes & attribute::lowercase) flags += 'l';
+    if (variable.attributes & attribute::readonly) flags += 'r';
+    if (variable.attributes & attribute::uppercase) flags += 'u';
+    if (variable.attributes & attribute::exported) flags += 'x';
+    return flags;
+}
+
+std::string declare_line(const std::string& name, const Variable& variable) {
+    std::string letters = attribute_letters(variable);
+    std::string line = "declare " + (letters.empty() ? "--" : "-" + letters) + " " + name;
+    if (variable.is_array()) {
+        if (!variable.is_set() && !(variable.attributes & attribute::array_assigned))
+            return line + "\n";
+        line += "=(";
+        auto keys = variable.keys();
+        auto values = variable.values();
+        for (size_t i = 0; i < keys.size(); ++i)
+            line += (i ? " [" : "[") + keys[i] + "]=" + quote_double(values[i]);
+        return line + (variable.is_assoc() ? " )\n" : ")\n");
+    }
+    if (variable.value)
+        line += "=" + quote_double(*variable.value);
+    return line + "\n";
 }
 
 }  // namespace sh

@@ -45,6 +45,10 @@ struct Variable {
     std::vector<std::string> keys() const;
 };
 
+// Its attributes as declare's option letters ("aix"), and declare -p's line for it.
+std::string attribute_letters(const Variable& variable);
+std::string declare_line(const std::string& name, const Variable& variable);
+
 // What an assignment to a readonly variable or a bad name reports.
 enum class AssignError : uint8_t { none, readonly, bad_name };
 

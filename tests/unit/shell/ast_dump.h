@@ -71,6 +71,7 @@ inline std::string dump(const Word& word) {
                 break;
             case ParamOp::upper: text += (parameter->longest ? "^^" : "^") + argument; break;
             case ParamOp::lower: text += (parameter->longest ? ",," : ",") + argument; break;
+            case ParamOp::toggle_case: text += (parameter->longest ? "~~" : "~") + argument; break;
             case ParamOp::names_matching: text += parameter->star ? "*" : "@"; break;
             case ParamOp::transform: text += "@" + argument; break;
             case ParamOp::bad_substitution: text = "${bad " + argument; break;

@@ -116,7 +116,8 @@ int builtin_exec(Shell& shell, std::vector<std::string>& argv) {
     // No exec(2) here: run the program with our descriptors, then exit with its status.
     std::vector<std::string> command(argv.begin() + 1, argv.end());
     auto child = spawn_external(shell, command, {}, {});
-    int status = child.pid < 0 ? report_spawn_error(shell, command.front(), child.error) : wait_for(shell, child.pid);
+    int status = child.pid < 0 ? report_spawn_error(shell, command.front(), child.error, "exec")
+                               : wait_for(shell, child.pid);
     shell.flow = Flow::exiting;
     shell.exit_status = status;
     return status;

@@ -340,7 +340,11 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
         ssize_t count = ::read(fd, &c, 1);
         if (count < 0 && errno == EINTR)
             continue;
-        if (count <= 0)
+        if (count < 0) {
+            builtin_error(shell, "read", "read error: " + std::to_string(fd) + ": " + std::strerror(errno));
+            return 1;
+        }
+        if (count == 0)
             break;
         if (c == delimiter && max_chars < 0) {
             got_delimiter = true;

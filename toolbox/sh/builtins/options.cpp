@@ -30,7 +30,7 @@ constexpr NamedOption k_shopt_options[] = {
     {"extglob", 0, &Options::extglob},         {"failglob", 0, &Options::failglob},
     {"globstar", 0, &Options::globstar},       {"lastpipe", 0, &Options::lastpipe},
     {"nocaseglob", 0, &Options::nocaseglob},   {"nocasematch", 0, &Options::nocasematch},
-    {"nullglob", 0, &Options::nullglob},
+    {"nullglob", 0, &Options::nullglob},       {"patsub_replacement", 0, &Options::patsub_replacement},
 };
 
 template <size_t N>
@@ -160,7 +160,9 @@ int builtin_shopt(Shell& shell, std::vector<std::string>& argv) {
         bool value = shell.options.*option.field;
         if (quiet)
             return;
-        if (print_reusable)
+        if (print_reusable && set_o)
+            out(std::string("set ") + (value ? "-o " : "+o ") + std::string(option.name) + "\n");
+        else if (print_reusable)
             out(std::string("shopt ") + (value ? "-s " : "-u ") + std::string(option.name) + "\n");
         else {
             std::string padded(option.name);

@@ -131,8 +131,11 @@ int binary(Shell& shell, std::string_view op, const std::string& left, const std
     }
     std::optional<int64_t> a, b;
     if (arithmetic_operands) {
-        a = arithmetic(shell, left.empty() ? "0" : left);
-        b = arithmetic(shell, right.empty() ? "0" : right);
+        // [[ ]]: operands are arithmetic; an error makes the test false (status 1), not 2.
+        a = arithmetic(shell, left.empty() ? "0" : left, "[[");
+        b = a ? arithmetic(shell, right.empty() ? "0" : right, "[[") : std::nullopt;
+        if (!a || !b)
+            return 0;
     } else {
         a = integer(shell, left, builtin);
         b = a ? integer(shell, right, builtin) : std::nullopt;

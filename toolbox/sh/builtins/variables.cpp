@@ -25,36 +25,6 @@ NameValue split_assignment(const std::string& argument) {
     return {argument.substr(0, append ? equals - 1 : equals), argument.substr(equals + 1), append};
 }
 
-std::string attribute_flags(const Variable& variable) {
-    std::string flags;
-    if (variable.attributes & attribute::indexed_array) flags += 'a';
-    if (variable.attributes & attribute::assoc_array) flags += 'A';
-    if (variable.attributes & attribute::integer) flags += 'i';
-    if (variable.attributes & attribute::lowercase) flags += 'l';
-    if (variable.attributes & attribute::readonly) flags += 'r';
-    if (variable.attributes & attribute::uppercase) flags += 'u';
-    if (variable.attributes & attribute::exported) flags += 'x';
-    return flags.empty() ? "--" : "-" + flags;
-}
-
-// declare -p's line for one variable.
-std::string describe(const std::string& name, const Variable& variable) {
-    std::string line = "declare " + attribute_flags(variable) + " " + name;
-    if (variable.is_array()) {
-        if (!variable.is_set() && !(variable.attributes & attribute::array_assigned))
-            return line + "\n";
-        line += "=(";
-        auto keys = variable.keys();
-        auto values = variable.values();
-        for (size_t i = 0; i < keys.size(); ++i)
-            line += (i ? " [" : "[") + keys[i] + "]=" + quote_double(values[i]);
-        return line + (variable.is_assoc() ? " )\n" : ")\n");
-    }
-    if (variable.value)
-        line += "=" + quote_double(*variable.value);
-    return line + "\n";
-}
-
 uint16_t flag_bits(char flag) {
     switch (flag) {
     case 'a': return attribute::indexed_array;
@@ -134,8 +104,8 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
         for (const auto& name : shell.variables.names()) {
             const Variable* variable = shell.variables.find(name);
             if (variable && (add == 0 || (variable->attributes & add) == add))
-                out(implied == attribute::exported ? describe(name, *variable).replace(0, 7, "declare")
-                                                    : describe(name, *variable));
+                out(implied == attribute::exported ? declare_line(name, *variable).replace(0, 7, "declare")
+                                                    : declare_line(name, *variable));
         }
         return 0;
     }
@@ -160,7 +130,7 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
                 builtin_error(shell, argv[0], name + ": not found");
                 status = 1;
             } else {
-                out(describe(name, *variable));
+                out(declare_line(name, *variable));
             }
             continue;
         }

@@ -61,6 +61,7 @@ enum class ParamOp : uint8_t {
     substring,       // ${x:offset} ${x:offset:length}
     upper,           // ${x^p} (all: ${x^^p})
     lower,           // ${x,p} (all: ${x,,p})
+    toggle_case,     // ${x~p} (all: ${x~~p})
     names_matching,  // ${!prefix*} ${!prefix@}
     array_keys,      // ${!a[@]} ${!a[*]}
     transform,       // ${x@Q}: `argument` is the operator letter (Q E P A a K k U u L)

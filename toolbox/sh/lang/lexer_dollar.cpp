@@ -237,7 +237,7 @@ void Lexer::lex_brace_operator(ParamExpansion& parameter, bool in_double_quotes,
         m_reader.advance();
         c = m_reader.peek();
     }
-    if (std::string_view("-=?+#%^,/@").find(static_cast<char>(c)) == std::string_view::npos || c < 0)
+    if (std::string_view("-=?+#%^,~/@").find(static_cast<char>(c)) == std::string_view::npos || c < 0)
         return;  // not an operator: the caller reads the rest as a bad substitution
     m_reader.advance();
     switch (c) {
@@ -259,7 +259,8 @@ void Lexer::lex_brace_operator(ParamExpansion& parameter, bool in_double_quotes,
         return;
     case '^':
     case ',':
-        parameter.op = c == '^' ? ParamOp::upper : ParamOp::lower;
+    case '~':
+        parameter.op = c == '^' ? ParamOp::upper : c == ',' ? ParamOp::lower : ParamOp::toggle_case;
         parameter.longest = doubled(c);
         parameter.argument = brace_word(pattern_rules, false, false);
         return;
