@@ -191,6 +191,10 @@ int execute_command(Shell& shell, const Command& command) {
         return execute_simple(shell, *simple);
     if (auto* definition = std::get_if<FunctionDefinition>(&command.node)) {
         shell.functions[definition->name] = std::make_shared<const FunctionDefinition>(*definition);
+        if (shell.frames.empty())
+            shell.function_files.erase(definition->name);
+        else
+            shell.function_files[definition->name] = shell.current_file();
         return 0;
     }
     if (std::holds_alternative<Subshell>(command.node)) {

@@ -54,18 +54,29 @@ std::optional<std::string> dynamic_variable(Shell& shell, std::string_view name)
     return std::nullopt;
 }
 
+// FUNCNAME, BASH_SOURCE, BASH_LINENO: read-only arrays made from the call stack.
+std::optional<std::vector<std::string>> call_stack_array(const Shell& shell, std::string_view name) {
+    if (name == "FUNCNAME")
+        return shell.function_names();
+    if (name == "BASH_SOURCE")
+        return shell.source_names();
+    if (name == "BASH_LINENO")
+        return shell.call_lines();
+    return std::nullopt;
+}
+
 Lookup lookup_array(Shell& shell, const std::string& name, const Word& index) {
     auto key_text = expand_string(shell, index);
     if (!key_text)
         return {};
     std::vector<std::string> values;
     bool have = false;
-    if (name == "PIPESTATUS" || name == "FUNCNAME") {
-        if (name == "PIPESTATUS")
-            for (int status : shell.pipe_status)
-                values.push_back(std::to_string(status));
-        else
-            values.assign(shell.function_stack.rbegin(), shell.function_stack.rend());
+    if (name == "PIPESTATUS") {
+        for (int status : shell.pipe_status)
+            values.push_back(std::to_string(status));
+        have = true;
+    } else if (auto stack = call_stack_array(shell, name)) {
+        values = std::move(*stack);
         have = true;
     }
     const Variable* variable = have ? nullptr : shell.variables.find(name);
@@ -122,8 +133,8 @@ Lookup lookup(Shell& shell, const ParamExpansion& expansion, const std::string* 
         return single(dynamic);
     if (name == "PIPESTATUS" && !shell.pipe_status.empty())
         return single(std::to_string(shell.pipe_status.front()));
-    if (name == "FUNCNAME")
-        return shell.function_stack.empty() ? Lookup{} : single(shell.function_stack.back());
+    if (auto stack = call_stack_array(shell, name))
+        return stack->empty() ? Lookup{} : single(stack->front());
     return single(shell.variables.get(name));
 }
 

@@ -1,5 +1,7 @@
 #include "sh/shell.h"
 
+#include <algorithm>
+
 #include <chrono>
 #include <unistd.h>
 
@@ -49,8 +51,8 @@ void Shell::set_status(int value) {
 void Shell::error(std::string_view message) { error_at(line, message); }
 
 void Shell::error_at(uint32_t at_line, std::string_view message) {
-    std::string text = name + ": line " + std::to_string(at_line + line_base) + ": " + std::string(message) + "\n";
-    if (options.interactive)
+    std::string text = current_file() + ": line " + std::to_string(at_line + line_base) + ": " + std::string(message) + "\n";
+    if (options.interactive && frames.empty())
         text = name + ": " + std::string(message) + "\n";
     (void)::write(2, text.data(), text.size());
 }
@@ -98,11 +100,11 @@ int Shell::run_source(std::string_view source) {
         if (!next)
             break;
         if (auto* failure = std::get_if<ParseError>(&*next)) {
-            error_at(failure->line, failure->message);
+            report_syntax_error(failure->line, failure->message);
             if (!failure->source_line.empty() && !options.interactive)
-                error_at(failure->line, "`" + failure->source_line + "'");
+                report_syntax_error(failure->line, "`" + failure->source_line + "'");
             status = result = 2;
-            if (!options.interactive) {
+            if (!options.interactive && !nested_depth) {
                 flow = Flow::exiting;
                 exit_status = 2;
             }
@@ -120,7 +122,69 @@ int Shell::run_source(std::string_view source) {
     return result;
 }
 
+int Shell::run_nested(std::string_view source, const std::string* file) {
+    uint32_t saved_base = line_base;
+    std::string_view saved_context = syntax_context;
+    if (file) {
+        frames.push_back(CallFrame{"", *file, line + line_base});
+        line_base = 0;
+        syntax_context = {};
+    } else {
+        line_base += line > 0 ? line - 1 : 0;
+        syntax_context = "eval";
+    }
+    ++nested_depth;
+    int result = run_source(source);
+    --nested_depth;
+    if (file)
+        frames.pop_back();
+    line_base = saved_base;
+    syntax_context = saved_context;
+    return result;
+}
+
+void Shell::report_syntax_error(uint32_t at_line, std::string_view message) {
+    if (syntax_context.empty())
+        return error_at(at_line, message);
+    std::string text = current_file() + ": " + std::string(syntax_context) + ": line " + std::to_string(at_line + line_base) +
+                       ": " + std::string(message) + "\n";
+    (void)::write(2, text.data(), text.size());
+}
+
 int Shell::execute(const Program& program) { return execute_program(*this, program); }
+
+bool Shell::in_function() const {
+    return std::any_of(frames.begin(), frames.end(), [](const CallFrame& frame) { return !frame.function.empty(); });
+}
+
+const std::string& Shell::current_file() const { return frames.empty() ? name : frames.back().file; }
+
+// bash lists "source" for a sourced file and ends the list with "main", but only inside a function.
+std::vector<std::string> Shell::function_names() const {
+    std::vector<std::string> names;
+    if (!in_function())
+        return names;
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it)
+        names.push_back(it->function.empty() ? "source" : it->function);
+    names.push_back("main");
+    return names;
+}
+
+std::vector<std::string> Shell::source_names() const {
+    std::vector<std::string> names;
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it)
+        names.push_back(it->file);
+    names.push_back(name);
+    return names;
+}
+
+std::vector<std::string> Shell::call_lines() const {
+    std::vector<std::string> lines;
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it)
+        lines.push_back(std::to_string(it->call_line));
+    lines.push_back("0");
+    return lines;
+}
 
 int Shell::finish(int exit_code) {
     status = exit_code;

@@ -48,6 +48,13 @@ struct Options {
     std::string flags() const;
 };
 
+// One level of the call stack: FUNCNAME, BASH_SOURCE and BASH_LINENO are made from these.
+struct CallFrame {
+    std::string function;   // empty for a sourced file
+    std::string file;       // where its commands come from (for a function: where it was defined)
+    uint32_t call_line{0};  // the caller's line
+};
+
 // Pseudo-signals for trap: what bash calls EXIT, RETURN, ERR and DEBUG.
 constexpr int k_exit_trap = 0;
 constexpr int k_return_trap = -1;
@@ -64,6 +71,10 @@ public:
     // Parses and runs `source` one complete command at a time (so an alias or `shopt -s extglob`
     // applies to the commands after it). Returns the last status; syntax errors give 2.
     int run_source(std::string_view source);
+    // eval's text, or a sourced file (`file` set): a syntax error there returns 2 to the caller
+    // instead of ending the script; eval's lines count from the eval command's line and its syntax
+    // errors say "eval: line N"; a file's messages name the file and count its own lines.
+    int run_nested(std::string_view source, const std::string* file);
     // Runs a parsed list and returns its status.
     int execute(const Program& program);
     // What `exit` and the end of the script do: EXIT trap, then the status to exit with.
@@ -72,6 +83,14 @@ public:
     // "NAME: line N: MESSAGE\n" on stderr, as bash reports errors in scripts.
     void error(std::string_view message);
     void error_at(uint32_t line, std::string_view message);
+    void report_syntax_error(uint32_t line, std::string_view message);
+    bool in_function() const;
+    // The file the running commands come from: BASH_SOURCE[0] ($0 outside any sourced file).
+    const std::string& current_file() const;
+    // FUNCNAME, BASH_SOURCE, BASH_LINENO.
+    std::vector<std::string> function_names() const;
+    std::vector<std::string> source_names() const;
+    std::vector<std::string> call_lines() const;
 
     // ^State (public: the executor, expander and builtins all work on it)
     Variables variables;
@@ -87,11 +106,14 @@ public:
     std::vector<int> pipe_status;           // PIPESTATUS
     uint32_t line{0};                       // LINENO of the command being run
     uint32_t line_base{0};                  // a child shell's lines count from its text's place
+    std::string_view syntax_context;        // "eval" while eval parses: its syntax errors say so
+    int nested_depth{0};                    // eval and source levels: syntax errors are not fatal
     uint32_t child_line_base{0};            // set before spawning a child shell (state_transfer)
     std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;
     std::map<std::string, std::string> aliases;
     std::map<int, std::string> traps;       // signal number (0: EXIT) → action text
-    std::vector<std::string> function_stack;  // FUNCNAME, innermost last
+    std::vector<CallFrame> frames;          // function calls and sourced files, innermost last
+    std::map<std::string, std::string> function_files;  // where a function was defined, if not in $0
     std::vector<std::string> directory_stack; // pushd/popd
     int64_t started_at_seconds{0};          // for SECONDS
 
@@ -110,7 +132,6 @@ public:
     bool in_condition{false};  // errexit does not apply (if/while conditions, && || lists, !)
     bool is_child{false};      // a subshell or pipeline stage: `exit` ends only it
     int substitution_depth{0};
-    int source_depth{0};       // inside `.`/`source`: return ends the file
     long getopts_index{1};     // getopts: the argument and the letter within it
     size_t getopts_offset{1};
 

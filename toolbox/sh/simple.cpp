@@ -201,12 +201,14 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
 
 int call_function(Shell& shell, const FunctionDefinition& function, std::vector<std::string> arguments) {
     constexpr size_t k_max_depth = 1000;  // bash's FUNCNEST is unlimited; our stack is not
-    if (shell.function_stack.size() >= k_max_depth) {
+    if (shell.frames.size() >= k_max_depth) {
         shell.error(function.name + ": maximum function nesting level exceeded (" + std::to_string(k_max_depth) + ")");
         return 1;
     }
     std::swap(shell.positional, arguments);
-    shell.function_stack.push_back(function.name);
+    auto file = shell.function_files.find(function.name);
+    shell.frames.push_back(CallFrame{function.name, file == shell.function_files.end() ? shell.name : file->second,
+                                     shell.line + shell.line_base});
     shell.variables.push_scope();
     int saved_loops = shell.loop_depth;
     shell.loop_depth = 0;
@@ -217,7 +219,7 @@ int call_function(Shell& shell, const FunctionDefinition& function, std::vector<
     }
     shell.loop_depth = saved_loops;
     shell.variables.pop_scope();
-    shell.function_stack.pop_back();
+    shell.frames.pop_back();
     std::swap(shell.positional, arguments);
     if (shell.traps.contains(k_return_trap) && shell.flow == Flow::normal)
         shell.run_trap(k_return_trap);

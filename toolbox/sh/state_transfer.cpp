@@ -130,9 +130,12 @@ std::string serialize_state(const Shell& shell) {
     for (const auto& [signal, action] : shell.traps)
         if (signal != 0 && action.empty())
             out.put(signal);
-    out.put(static_cast<int64_t>(shell.function_stack.size()));
-    for (const auto& function : shell.function_stack)
-        out.put(function);
+    out.put(static_cast<int64_t>(shell.frames.size()));
+    for (const auto& frame : shell.frames) {
+        out.put(frame.function);
+        out.put(frame.file);
+        out.put(static_cast<int64_t>(frame.call_line));
+    }
     return out.take();
 }
 
@@ -205,9 +208,11 @@ bool restore_state(Shell& shell, std::string_view bytes) {
         return false;
     for (int64_t i = 0; i < *depth; ++i) {
         auto function = in.get();
-        if (!function)
+        auto file = in.get();
+        auto call_line = in.number();
+        if (!function || !file || !call_line)
             return false;
-        shell.function_stack.emplace_back(*function);
+        shell.frames.push_back(CallFrame{std::string(*function), std::string(*file), static_cast<uint32_t>(*call_line)});
     }
     shell.status = static_cast<int>(*status);  // defining the functions reset it
     return in.done();

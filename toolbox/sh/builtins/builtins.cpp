@@ -15,6 +15,7 @@ constexpr Builtin k_builtins[] = {
     {"alias", builtin_alias},
     {"break", builtin_break, true},
     {"builtin", builtin_builtin},
+    {"caller", builtin_caller},
     {"cd", builtin_cd},
     {"command", builtin_command},
     {"continue", builtin_continue, true},

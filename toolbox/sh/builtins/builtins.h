@@ -31,6 +31,11 @@ inline bool out(std::string_view text) { return write_fd(1, text); }
 // "NAME: line N: BUILTIN: MESSAGE" on stderr.
 void builtin_error(Shell& shell, std::string_view builtin, std::string_view message);
 
+// "BUILTIN: usage: SYNOPSIS" on stderr (bash's short synopsis; nothing for builtins without one).
+void builtin_usage(std::string_view builtin);
+// "…: BUILTIN: -X: invalid option" and the synopsis; returns 2, bash's status for it.
+int invalid_builtin_option(Shell& shell, std::string_view builtin, std::string_view option);
+
 // The value of a `set -o` option by name (test -o, [[ -o ]]); nullopt when there is none.
 std::optional<bool> set_option_value(const Shell& shell, std::string_view name);
 // test -v / [[ -v ]]: NAME, NAME[INDEX] (arithmetic for indexed arrays), NAME[@] (any element).
@@ -50,6 +55,7 @@ int builtin_popd(Shell&, std::vector<std::string>&);
 int builtin_dirs(Shell&, std::vector<std::string>&);
 int builtin_exit(Shell&, std::vector<std::string>&);
 int builtin_return(Shell&, std::vector<std::string>&);
+int builtin_caller(Shell&, std::vector<std::string>&);
 int builtin_break(Shell&, std::vector<std::string>&);
 int builtin_continue(Shell&, std::vector<std::string>&);
 int builtin_export(Shell&, std::vector<std::string>&);

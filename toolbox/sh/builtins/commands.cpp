@@ -73,12 +73,13 @@ int builtin_eval(Shell& shell, std::vector<std::string>& argv) {
     }
     if (source.empty())
         return 0;
-    return shell.run_source(source);
+    return shell.run_nested(source, nullptr);
 }
 
 int builtin_source(Shell& shell, std::vector<std::string>& argv) {
     if (argv.size() < 2) {
         builtin_error(shell, argv[0], "filename argument required");
+        builtin_usage(argv[0]);
         return 2;
     }
     std::string path = argv[1];
@@ -89,7 +90,7 @@ int builtin_source(Shell& shell, std::vector<std::string>& argv) {
     int error = 0;
     auto text = read_file(path, error);
     if (!text) {
-        builtin_error(shell, argv[0], argv[1] + ": " + std::strerror(error));
+        shell.error(argv[1] + ": " + std::strerror(error));
         return 1;
     }
     std::vector<std::string> saved;
@@ -98,9 +99,7 @@ int builtin_source(Shell& shell, std::vector<std::string>& argv) {
         saved = shell.positional;
         shell.positional.assign(argv.begin() + 2, argv.end());
     }
-    ++shell.source_depth;
-    int status = shell.run_source(*text);
-    --shell.source_depth;
+    int status = shell.run_nested(*text, &argv[1]);
     if (shell.flow == Flow::returning) {
         shell.flow = Flow::normal;
         status = shell.return_status;

@@ -58,9 +58,9 @@ int builtin_return(Shell& shell, std::vector<std::string>& argv) {
             status = static_cast<int>(*parsed & 0xff);
         }
     }
-    if (shell.function_stack.empty() && shell.source_depth == 0) {
+    if (shell.frames.empty()) {
         builtin_error(shell, "return", "can only `return' from a function or sourced script");
-        return 1;
+        return 2;
     }
     shell.flow = Flow::returning;
     shell.return_status = status;
@@ -86,6 +86,29 @@ int builtin_exit(Shell& shell, std::vector<std::string>& argv) {
     shell.flow = Flow::exiting;
     shell.exit_status = status;
     return status;
+}
+
+// caller [N]: where the current function (or the Nth one up) was called from.
+int builtin_caller(Shell& shell, std::vector<std::string>& argv) {
+    if (shell.frames.empty())
+        return 1;
+    auto lines = shell.call_lines();
+    auto files = shell.source_names();
+    if (argv.size() < 2) {
+        out(lines[0] + " " + files[1] + "\n");
+        return 0;
+    }
+    auto names = shell.function_names();
+    size_t level = 0;
+    auto [end, error] = std::from_chars(argv[1].data(), argv[1].data() + argv[1].size(), level);
+    if (error != std::errc{} || end != argv[1].data() + argv[1].size()) {
+        builtin_error(shell, "caller", argv[1] + ": invalid number");
+        return 2;
+    }
+    if (level + 1 >= files.size() || level + 1 >= names.size())
+        return 1;
+    out(lines[level] + " " + names[level + 1] + " " + files[level + 1] + "\n");
+    return 0;
 }
 
 }  // namespace sh

@@ -265,7 +265,7 @@ int builtin_printf(Shell& shell, std::vector<std::string>& argv) {
     if (i < argv.size() && argv[i] == "--")
         ++i;
     if (i >= argv.size()) {
-        builtin_error(shell, "printf", "usage: printf [-v var] format [arguments]");
+        builtin_usage("printf");
         return 2;
     }
     std::string format = argv[i];
@@ -324,13 +324,17 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
             case 'u': fd = std::atoi(value().c_str()); break;
             case 't': timeout = std::atof(value().c_str()); break;
             default:
-                builtin_error(shell, "read", std::string("-") + flag + ": invalid option");
-                return 2;
+                return invalid_builtin_option(shell, "read", std::string("-") + flag);
             }
         }
     }
     (void)silent;
     (void)timeout;
+    for (size_t k = i; k < argv.size(); ++k)
+        if (!Variables::valid_name(argv[k])) {
+            builtin_error(shell, "read", "`" + argv[k] + "': not a valid identifier");
+            return 1;
+        }
     if (!prompt.empty() && sx_isatty(0) == 1)
         write_fd(2, prompt);
     std::string line;
@@ -439,13 +443,12 @@ int builtin_mapfile(Shell& shell, std::vector<std::string>& argv) {
         case 's': skip = std::atol(value.c_str()); break;
         case 'u': fd = std::atoi(value.c_str()); break;
         default:
-            builtin_error(shell, argv[0], argv[i] + ": invalid option");
-            return 2;
+            return invalid_builtin_option(shell, argv[0], argv[i]);
         }
     }
     std::string name = i < argv.size() ? argv[i] : "MAPFILE";
     shell.variables.unset(name);
-    Variable& variable = shell.variables.declare(name, !shell.function_stack.empty() && false);
+    Variable& variable = shell.variables.declare(name, false);
     variable.attributes |= attribute::indexed_array;
     std::string item;
     long count = 0, index = 0;

@@ -128,8 +128,7 @@ int builtin_set(Shell& shell, std::vector<std::string>& argv) {
             }
             const NamedOption* option = find_letter(letter);
             if (!option) {
-                builtin_error(shell, "set", std::string(1, argument[0]) + letter + ": invalid option");
-                return 2;
+                return invalid_builtin_option(shell, "set", std::string(1, argument[0]) + letter);
             }
             shell.options.*option->field = on;
         }
@@ -239,7 +238,7 @@ int builtin_times(Shell&, std::vector<std::string>&) {
 
 int builtin_getopts(Shell& shell, std::vector<std::string>& argv) {
     if (argv.size() < 3) {
-        builtin_error(shell, "getopts", "usage: getopts optstring name [arg ...]");
+        builtin_usage("getopts");
         return 2;
     }
     const std::string& spec = argv[1];
@@ -281,7 +280,8 @@ int builtin_getopts(Shell& shell, std::vector<std::string>& argv) {
         if (silent) {
             shell.variables.set("OPTARG", std::string(1, letter));
         } else {
-            write_fd(2, shell.name + ": illegal option -- " + std::string(1, letter) + "\n");
+            if (shell.variables.get("OPTERR") != "0")
+                write_fd(2, shell.name + ": illegal option -- " + std::string(1, letter) + "\n");
             shell.variables.unset("OPTARG");
         }
         finish("?");
@@ -302,7 +302,8 @@ int builtin_getopts(Shell& shell, std::vector<std::string>& argv) {
                 shell.variables.set("OPTARG", std::string(1, letter));
                 finish(":");
             } else {
-                write_fd(2, shell.name + ": option requires an argument -- " + std::string(1, letter) + "\n");
+                if (shell.variables.get("OPTERR") != "0")
+                    write_fd(2, shell.name + ": option requires an argument -- " + std::string(1, letter) + "\n");
                 shell.variables.unset("OPTARG");
                 finish("?");
             }

@@ -158,7 +158,7 @@ public:
     int parse() {
         int result = disjunction();
         if (result >= 0 && m_pos != m_args.size()) {
-            builtin_error(m_shell, m_name, m_args[m_pos] + ": unexpected argument");
+            builtin_error(m_shell, m_name, "too many arguments");
             return -1;
         }
         return result;

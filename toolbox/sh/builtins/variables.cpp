@@ -72,8 +72,7 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
             else if (flag == 'n' && implied == attribute::exported) remove |= attribute::exported;
             else if (uint16_t bits = flag_bits(flag)) (argument[0] == '-' ? add : remove) |= bits;
             else {
-                builtin_error(shell, argv[0], argument + ": invalid option");
-                return 2;
+                return invalid_builtin_option(shell, argv[0], std::string("-") + flag);
             }
         }
     }
@@ -94,7 +93,7 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
                 show(name, *function);
         return status;
     }
-    bool in_function = !shell.function_stack.empty();
+    bool in_function = shell.in_function();
     bool make_local = (local || (in_function && (argv[0] == "declare" || argv[0] == "typeset"))) && !global;
     if (local && !in_function) {
         builtin_error(shell, argv[0], "can only be used in a function");
