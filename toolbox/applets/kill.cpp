@@ -151,7 +151,7 @@ std::optional<long long> parse_long(std::string_view word, std::string_view what
     errno = 0;
     long long value = std::strtoll(text.c_str(), &end, 10);  // procps's long is 64-bit
     if (errno != 0 || end == text.c_str() || *end != '\0') {
-        std::string reason = errno != 0 ? std::string(": ") + strerror_gnu(errno) : std::string();
+        std::string reason = errno == ERANGE ? std::string(": ") + strerror_gnu(errno) : std::string();
         write_all(2, "kill: " + std::string(what) + ": '" + text + "'" + reason + "\n");
         return std::nullopt;
     }
