@@ -166,10 +166,25 @@ timespec now() {
 }
 
 // GNU reads an empty or blank date string as the start of today.
+// With daylight saving time a local time is read as standard time if that is consistent, else
+// as daylight time; a time in the spring gap is neither, and invalid, as GNU finds it.
 std::optional<timespec> parse(std::string_view text, const TimeZone& zone) {
     if (text.find_first_not_of(" \t\n\v\f\r") == std::string_view::npos)
-        return parse_date_in_zone("today 00:00", now(), zone.offset);
-    return parse_date_in_zone(text, now(), zone.offset);
+        text = "today 00:00";
+    timespec current = now();
+    if (!zone.has_dst)
+        return parse_date_in_zone(text, current, zone.offset);
+    auto standard = parse_date_in_zone(text, current, zone.offset);
+    if (!standard || !zone.dst_at(standard->tv_sec))
+        return standard;
+    auto daylight = parse_date_in_zone(text, current, zone.dst_offset);
+    if (daylight && zone.dst_at(daylight->tv_sec))
+        return daylight;
+    // Both readings fall on the other side of a transition: the time does not exist, unless the
+    // text named its own zone or an instant (then the two readings agree).
+    if (daylight && standard->tv_sec == daylight->tv_sec)
+        return standard;
+    return std::nullopt;
 }
 
 // The legacy set-the-clock operand MMDDhhmm[[CC]YY][.ss], in the output zone.
@@ -203,7 +218,8 @@ std::optional<timespec> parse_set_operand(std::string_view text, const TimeZone&
     if (static_cast<int>(check_day) != day)
         return std::nullopt;
     timespec result{};
-    result.tv_sec = static_cast<time_t>(days * 86400 + hour * 3600 + minute * 60 + second - zone.offset);
+    int64_t local = days * 86400 + hour * 3600 + minute * 60 + second;
+    result.tv_sec = static_cast<time_t>(local - zone.offset_at(local - zone.offset));
     return result;
 }
 

@@ -370,7 +370,112 @@ void Formatter::run(std::string_view format, bool upper, char year_pad, int year
     }
 }
 
+// A zone abbreviation: letters, or anything between < and >.
+bool parse_zone_name(std::string_view& text, std::string& name) {
+    if (!text.empty() && text[0] == '<') {
+        size_t close = text.find('>');
+        if (close == std::string_view::npos)
+            return false;
+        name = std::string(text.substr(1, close - 1));
+        text.remove_prefix(close + 1);
+        return true;
+    }
+    size_t length = 0;
+    while (length < text.size() && std::isalpha(static_cast<unsigned char>(text[length])))
+        ++length;
+    name = std::string(text.substr(0, length));
+    text.remove_prefix(length);
+    return length > 0;
+}
+
+bool parse_small_number(std::string_view& text, int& value) {
+    size_t digits = 0;
+    value = 0;
+    while (digits < text.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(text[digits])))
+        value = value * 10 + (text[digits++] - '0');
+    text.remove_prefix(digits);
+    return digits > 0;
+}
+
+// ",start[/time]" or ",end[/time]".
+bool parse_rule(std::string_view& text, ZoneRule& rule) {
+    if (text.empty() || text[0] != ',')
+        return false;
+    text.remove_prefix(1);
+    if (!text.empty() && text[0] == 'M') {
+        text.remove_prefix(1);
+        rule.kind = ZoneRule::Kind::month_week_day;
+        if (!parse_small_number(text, rule.month) || text.empty() || text[0] != '.')
+            return false;
+        text.remove_prefix(1);
+        if (!parse_small_number(text, rule.week) || text.empty() || text[0] != '.')
+            return false;
+        text.remove_prefix(1);
+        if (!parse_small_number(text, rule.day) || rule.month < 1 || rule.month > 12 || rule.week < 1 ||
+            rule.week > 5 || rule.day > 6)
+            return false;
+    } else {
+        rule.kind = ZoneRule::Kind::julian;
+        if (!text.empty() && text[0] == 'J') {
+            text.remove_prefix(1);
+            rule.kind = ZoneRule::Kind::julian_no_leap;
+        }
+        if (!parse_small_number(text, rule.day))
+            return false;
+    }
+    rule.time = 7200;
+    if (!text.empty() && text[0] == '/') {
+        text.remove_prefix(1);
+        int64_t west = 0;
+        if (!parse_posix_offset(text, west))
+            return false;
+        rule.time = west;  // a time of day, not an offset: the sign means what it says
+    }
+    return true;
+}
+
+// Seconds from the start of `year` (local time) to the rule's moment.
+int64_t rule_moment(const ZoneRule& rule, int64_t year) {
+    int64_t day = 0;  // day of the year, from 0
+    switch (rule.kind) {
+    case ZoneRule::Kind::julian_no_leap:
+        day = rule.day - 1 + (leap_year(year) && rule.day >= 60 ? 1 : 0);
+        break;
+    case ZoneRule::Kind::julian:
+        day = rule.day;
+        break;
+    case ZoneRule::Kind::month_week_day: {
+        int64_t first = days_from_civil(year, static_cast<unsigned>(rule.month), 1);
+        int64_t weekday = ((first % 7) + 11) % 7;  // of the month's first day; 0 = Sunday
+        int64_t date = 1 + (rule.day - weekday + 7) % 7 + (rule.week - 1) * 7;
+        static constexpr int k_lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int length = k_lengths[rule.month - 1] + (rule.month == 2 && leap_year(year) ? 1 : 0);
+        while (date > length)
+            date -= 7;
+        day = first + date - 1 - days_from_civil(year, 1, 1);
+        break;
+    }
+    }
+    return day * 86400 + rule.time;
+}
+
 }  // namespace
+
+bool TimeZone::dst_at(int64_t epoch) const {
+    if (!has_dst)
+        return false;
+    int64_t standard = epoch + offset;
+    int64_t year = 0;
+    unsigned month = 0, day = 0;
+    civil_from_days(floor_div(standard, 86400), year, month, day);
+    int64_t year_start = days_from_civil(year, 1, 1) * 86400;
+    // The transitions in UTC: the start is read in standard time, the end in daylight time.
+    int64_t start = year_start + rule_moment(dst_start, year) - offset;
+    int64_t end = year_start + rule_moment(dst_end, year) - dst_offset;
+    if (start < end)
+        return epoch >= start && epoch < end;
+    return !(epoch >= end && epoch < start);
+}
 
 TimeZone time_zone_from(const char* tz) {
     TimeZone zone;
@@ -384,24 +489,26 @@ TimeZone time_zone_from(const char* tz) {
         return zone;
     }
     std::string name;
-    if (!text.empty() && text[0] == '<') {
-        size_t close = text.find('>');
-        if (close == std::string_view::npos)
-            return zone;
-        name = std::string(text.substr(1, close - 1));
-        text.remove_prefix(close + 1);
-    } else {
-        size_t length = 0;
-        while (length < text.size() && std::isalpha(static_cast<unsigned char>(text[length])))
-            ++length;
-        name = std::string(text.substr(0, length));
-        text.remove_prefix(length);
-    }
+    parse_zone_name(text, name);
     zone.abbreviation = name.empty() ? "UTC" : name;
     int64_t west = 0;
+    if (!parse_posix_offset(text, west))
+        return zone;
+    zone.offset = -west;
+    std::string dst_name;
+    if (!parse_zone_name(text, dst_name))
+        return zone;
+    TimeZone daylight = zone;
+    daylight.has_dst = true;
+    daylight.dst_abbreviation = dst_name;
+    daylight.dst_offset = zone.offset + 3600;
     if (parse_posix_offset(text, west))
-        zone.offset = -west;
-    return zone;
+        daylight.dst_offset = -west;
+    daylight.dst_start = {ZoneRule::Kind::month_week_day, 0, 2, 3, 7200};
+    daylight.dst_end = {ZoneRule::Kind::month_week_day, 0, 1, 11, 7200};
+    if (!text.empty() && (!parse_rule(text, daylight.dst_start) || !parse_rule(text, daylight.dst_end)))
+        return zone;  // a malformed rule: glibc keeps the standard part
+    return daylight;
 }
 
 TimeZone local_time_zone() { return time_zone_from(std::getenv("TZ")); }
@@ -410,9 +517,10 @@ BrokenTime break_down(const timespec& when, const TimeZone& zone) {
     BrokenTime result;
     result.epoch = when.tv_sec;
     result.nanoseconds = when.tv_nsec;
-    result.offset = zone.offset;
-    result.zone = zone.abbreviation;
-    int64_t local = static_cast<int64_t>(when.tv_sec) + zone.offset;
+    bool dst = zone.dst_at(when.tv_sec);
+    result.offset = dst ? zone.dst_offset : zone.offset;
+    result.zone = dst ? zone.dst_abbreviation : zone.abbreviation;
+    int64_t local = static_cast<int64_t>(when.tv_sec) + result.offset;
     int64_t days = floor_div(local, 86400);
     int64_t seconds = local - days * 86400;
     unsigned month = 1, day = 1;
