@@ -519,120 +519,155 @@ struct Device {
     std::string name{"standard input"};
 };
 
-// Applies the settings to `mode` (and the window size); with `checking`, only validates them.
-// Returns 0, or the exit status after a message.
-int apply_settings(bool checking, const std::vector<std::string_view>& words, termios& mode, const Device& device,
-                   bool& window_changed, secure_exec_winsize& size, std::string& output) {
-    for (size_t i = 0; i < words.size(); ++i) {
-        std::string_view word = words[i];
-        bool reversed = word.starts_with('-');
-        std::string_view name = reversed ? word.substr(1) : word;
-        bool matched = false;
-        for (const auto& entry : k_modes) {
-            if (entry.name != name)
-                continue;
-            if (reversed && !(entry.flags & k_rev))
-                return invalid_argument(word);
-            matched = true;
-            if (checking)
-                break;
-            if (entry.group == Group::combination) {
-                set_combination(name, reversed, mode);
-            } else {
-                tcflag_t* flags = flags_of(entry.group, mode);
-                *flags &= ~entry.mask;
-                *flags = reversed ? *flags & ~entry.bits : *flags | entry.bits;
-            }
-            break;
-        }
-        if (matched)
-            continue;
-        if (reversed)
-            return invalid_argument(word);
-        auto argument = [&]() -> std::optional<std::string_view> {
-            if (i + 1 >= words.size())
-                return std::nullopt;
-            return words[++i];
-        };
-        const Control* control = nullptr;
-        for (const auto& candidate : k_controls)
-            if (candidate.name == name)
-                control = &candidate;
-        if (control) {
-            auto text = argument();
-            if (!text)
-                return missing_argument(word);
-            auto value = control_value(*control, *text);
-            if (!value)
-                return 1;
-            if (!checking)
-                mode.c_cc[control->index] = *value;
-            continue;
-        }
-        if (name == "ispeed" || name == "ospeed") {
-            auto text = argument();
-            if (!text)
-                return missing_argument(word);
-            if (checking)
-                continue;
-            const Speed* speed = find_speed(*text);
-            if (!speed) {
-                write_all(2, "stty: invalid " + std::string(name) + " " + quote(*text) + "\n");
-                return 1;
-            }
-            {
-                mode.c_cflag = (mode.c_cflag & ~CBAUD) | speed->code;
-                mode.c_ispeed = mode.c_ospeed = speed->code;
-            }
-            continue;
-        }
-        if (name == "rows" || name == "cols" || name == "columns" || name == "line") {
-            auto text = argument();
-            if (!text)
-                return missing_argument(word);
-            if (checking)
-                continue;
-            auto value = integer_argument(*text, name == "line" ? 255 : 65535);
-            if (!value)
-                return 1;
-            if (name == "line") {
-                mode.c_line = static_cast<cc_t>(*value);
-            } else {
-                (name == "rows" ? size.rows : size.columns) = static_cast<uint16_t>(*value);
-                window_changed = true;
-            }
-            continue;
-        }
-        if (name == "size" || name == "speed") {
-            if (checking)
-                continue;
-            if (name == "speed") {
-                output += speed_text(mode, false) + "\n";
-            } else {
-                secure_exec_winsize current{};
-                if (sx_get_winsize(device.fd, &current) != 0) {
-                    write_all(2, "stty: " + quote_file(device.name) + ": no size information for this device\n");
-                    return 1;
-                }
-                output += std::to_string(current.rows) + " " + std::to_string(current.columns) + "\n";
-            }
-            continue;
-        }
-        if (const Speed* speed = find_speed(name)) {
-            if (!checking) {
-                mode.c_cflag = (mode.c_cflag & ~CBAUD) | speed->code;
-                mode.c_ispeed = mode.c_ospeed = speed->code;
-            }
-            continue;
-        }
-        termios saved = mode;
-        if (parse_saved(name, saved)) {
-            if (!checking)
-                mode = saved;
-            continue;
-        }
-        return invalid_argument(word);
+// One pass over the settings: with `checking` it only validates them (GNU's first pass, before
+// the device is opened); otherwise it changes `mode`, the window size, and collects what
+// "size" and "speed" print. Each step returns 0, or the exit status after a message.
+class Applier {
+public:
+    Applier(bool checking, const std::vector<std::string_view>& words, termios& mode, const Device& device)
+        : m_checking(checking), m_words(words), m_mode(mode), m_device(device) {}
+
+    int run() {
+        for (m_at = 0; m_at < m_words.size(); ++m_at)
+            if (int status = apply(m_words[m_at]); status != 0)
+                return status;
+        return 0;
     }
+    bool window_changed() const { return m_window_changed; }
+    secure_exec_winsize& size() { return m_size; }
+    const std::string& output() const { return m_output; }
+
+private:
+    int apply(std::string_view word);
+    int apply_mode(const Mode& entry, std::string_view name, bool reversed);
+    int apply_control(const Control& control, std::string_view word);
+    int apply_speed(std::string_view name, std::string_view word);
+    int apply_number(std::string_view name, std::string_view word);
+    int report(std::string_view name);
+    std::optional<std::string_view> argument() {
+        if (m_at + 1 >= m_words.size())
+            return std::nullopt;
+        return m_words[++m_at];
+    }
+    void set_speed(const Speed& speed) {
+        m_mode.c_cflag = (m_mode.c_cflag & ~CBAUD) | speed.code;
+        m_mode.c_ispeed = m_mode.c_ospeed = speed.code;
+    }
+
+    bool m_checking;
+    const std::vector<std::string_view>& m_words;
+    termios& m_mode;
+    const Device& m_device;
+    size_t m_at{0};
+    bool m_window_changed{false};
+    secure_exec_winsize m_size{};
+    std::string m_output;
+};
+
+int Applier::apply(std::string_view word) {
+    bool reversed = word.starts_with('-');
+    std::string_view name = reversed ? word.substr(1) : word;
+    for (const auto& entry : k_modes) {
+        if (entry.name != name)
+            continue;
+        if (reversed && !(entry.flags & k_rev))
+            return invalid_argument(word);
+        return apply_mode(entry, name, reversed);
+    }
+    if (reversed)
+        return invalid_argument(word);
+    for (const auto& control : k_controls)
+        if (control.name == name)
+            return apply_control(control, word);
+    if (name == "ispeed" || name == "ospeed")
+        return apply_speed(name, word);
+    if (name == "rows" || name == "cols" || name == "columns" || name == "line")
+        return apply_number(name, word);
+    if (name == "size" || name == "speed")
+        return m_checking ? 0 : report(name);
+    if (const Speed* speed = find_speed(name)) {
+        if (!m_checking)
+            set_speed(*speed);
+        return 0;
+    }
+    termios saved = m_mode;
+    if (parse_saved(name, saved)) {
+        if (!m_checking)
+            m_mode = saved;
+        return 0;
+    }
+    return invalid_argument(word);
+}
+
+int Applier::apply_mode(const Mode& entry, std::string_view name, bool reversed) {
+    if (m_checking)
+        return 0;
+    if (entry.group == Group::combination) {
+        set_combination(name, reversed, m_mode);
+        return 0;
+    }
+    tcflag_t* flags = flags_of(entry.group, m_mode);
+    *flags &= ~entry.mask;
+    *flags = reversed ? *flags & ~entry.bits : *flags | entry.bits;
+    return 0;
+}
+
+int Applier::apply_control(const Control& control, std::string_view word) {
+    auto text = argument();
+    if (!text)
+        return missing_argument(word);
+    auto value = control_value(control, *text);
+    if (!value)
+        return 1;
+    if (!m_checking)
+        m_mode.c_cc[control.index] = *value;
+    return 0;
+}
+
+int Applier::apply_speed(std::string_view name, std::string_view word) {
+    auto text = argument();
+    if (!text)
+        return missing_argument(word);
+    if (m_checking)
+        return 0;
+    const Speed* speed = find_speed(*text);
+    if (!speed) {
+        write_all(2, "stty: invalid " + std::string(name) + " " + quote(*text) + "\n");
+        return 1;
+    }
+    set_speed(*speed);
+    return 0;
+}
+
+int Applier::apply_number(std::string_view name, std::string_view word) {
+    auto text = argument();
+    if (!text)
+        return missing_argument(word);
+    if (m_checking)
+        return 0;
+    auto value = integer_argument(*text, name == "line" ? 255 : 65535);
+    if (!value)
+        return 1;
+    if (name == "line") {
+        m_mode.c_line = static_cast<cc_t>(*value);
+        return 0;
+    }
+    (name == "rows" ? m_size.rows : m_size.columns) = static_cast<uint16_t>(*value);
+    m_window_changed = true;
+    return 0;
+}
+
+int Applier::report(std::string_view name) {
+    if (name == "speed") {
+        m_output += speed_text(m_mode, false) + "\n";
+        return 0;
+    }
+    secure_exec_winsize current{};
+    if (sx_get_winsize(m_device.fd, &current) != 0) {
+        write_all(2, "stty: " + quote_file(m_device.name) + ": no size information for this device\n");
+        return 1;
+    }
+    m_output += std::to_string(current.rows) + " " + std::to_string(current.columns) + "\n";
     return 0;
 }
 
@@ -688,10 +723,7 @@ int stty_main(int argc, char** argv) {
         return 1;
     }
     termios mode{};
-    bool window_changed = false;
-    secure_exec_winsize size{};
-    std::string output;
-    if (int status = apply_settings(true, settings, mode, device, window_changed, size, output); status != 0)
+    if (int status = Applier(true, settings, mode, device).run(); status != 0)
         return status;
     if (file) {
         device.name = file;
@@ -705,30 +737,30 @@ int stty_main(int argc, char** argv) {
         write_all(2, "stty: " + quote_file(device.name) + ": " + strerror_gnu(errno) + "\n");
         return 1;
     }
-    int columns = screen_columns(device.fd);
     if (settings.empty()) {
-        Wrapper out(columns);
         if (save)
             return write_all(1, save_text(mode)) ? 0 : 1;
+        Wrapper out(screen_columns(device.fd));
         if (all)
             display_all(out, mode, device.fd);
         else
             display_changed(out, mode);
         return write_all(1, out.text()) ? 0 : 1;
     }
-    sx_get_winsize(device.fd, &size);
     termios original = mode;
-    if (int status = apply_settings(false, settings, mode, device, window_changed, size, output); status != 0)
+    Applier applier(false, settings, mode, device);
+    sx_get_winsize(device.fd, &applier.size());
+    if (int status = applier.run(); status != 0)
         return status;
     if (std::memcmp(&original, &mode, sizeof mode) != 0 && ::tcsetattr(device.fd, TCSADRAIN, &mode) != 0) {
         write_all(2, "stty: " + quote_file(device.name) + ": " + strerror_gnu(errno) + "\n");
         return 1;
     }
-    if (window_changed && sx_set_winsize(device.fd, &size) != 0) {
+    if (applier.window_changed() && sx_set_winsize(device.fd, &applier.size()) != 0) {
         write_all(2, "stty: " + quote_file(device.name) + ": " + strerror_gnu(errno) + "\n");
         return 1;
     }
-    return write_all(1, output) ? 0 : 1;
+    return write_all(1, applier.output()) ? 0 : 1;
 }
 
 }  // namespace toolbox
