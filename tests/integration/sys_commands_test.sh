@@ -48,6 +48,12 @@ check kill-0-alive 0 "$(run 'env kill -0 $$; echo $?')"
 check kill-no-such 'kill: (99999): No such process
 1' "$(run 'env kill 99999; echo $?')"
 
+# --- timeout passes a TERM it receives on to the command, then dies of it; nohup survives HUP.
+# (The shell runs a background job in a child sh, so $! is that sh: ps -C finds the command.)
+check timeout-forwards-term 143 "$(run 'timeout 10 sleep 5 & sleep 1; env kill -TERM $(ps -o pid= -C timeout); wait $!; echo $?')"
+check nohup-survives-hup 0 "$(run 'nohup sleep 2 & sleep 1; env kill -HUP $(ps -o pid= -C nohup); wait $!; echo $?')"
+check nohup-sleep-survives-hup 0 "$(run 'nohup sleep 2 & sleep 1; env kill -HUP $(ps -o pid= -C sleep); wait $!; echo $?')"
+
 # --- date -s and the set operand: refused, but the date is still shown (status 1).
 check date-set 'date: cannot set date: Operation not permitted
 Thu Jan  1 00:00:00 UTC 1970
