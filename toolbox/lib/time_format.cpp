@@ -237,10 +237,12 @@ bool Formatter::convert(char conversion, Spec& spec, int colons) {
             spec.upper = true;
         copy(spec, conversion == 'B' ? std::string_view(k_months[t.month]) : std::string_view(k_months[t.month], 3));
         return true;
-    case 'c': subformat(spec, "%a %b %e %H:%M:%S %Y", spec.pad); return true;
+    // GNU's %c leaves a year before 1000 unpadded ("Jan  1 00:00:00 1"), unlike %Y.
+    case 'c': subformat(spec, "%a %b %e %H:%M:%S %Y", '-'); return true;
     case 'C': yearish(spec, 2, floor_div(t.year, 100)); return true;
     case 'd': number(spec, 2, t.day); return true;
-    case 'D': case 'x': subformat(spec, "%m/%d/%y", spec.pad); return true;
+    case 'D': subformat(spec, "%m/%d/%y", spec.pad); return true;
+    case 'x': subformat(spec, "%m/%d/%y"); return true;  // the locale's format: flags don't reach %y
     case 'e': case 'k': case 'l': {
         Spec space = spec;
         if (space.pad == 0)
