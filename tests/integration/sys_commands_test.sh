@@ -44,6 +44,8 @@ check ps-no-headers '' "$(run 'ps --no-headers -o pid,comm -p $$ | while read p 
 check kill-term 143 "$(run 'sleep 5 & env kill $!; wait $!; echo $?')"
 check kill-9 137 "$(run 'sleep 5 & env kill -9 $!; wait $!; echo $?')"
 check kill-s-int 130 "$(run 'sleep 5 & env kill -s INT $!; wait $!; echo $?')"
+# timeout's command leads a process group of its own: kill it through the group.
+check kill-group 143 "$(run 'timeout 10 sleep 5 & sleep 1; env kill -TERM -- -$(ps -o pid= -C sleep | tr -d " "); wait $!; echo $?')"
 check kill-0-alive 0 "$(run 'env kill -0 $$; echo $?')"
 check kill-no-such 'kill: (99999): No such process
 1' "$(run 'env kill 99999; echo $?')"
