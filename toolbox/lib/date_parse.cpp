@@ -455,6 +455,10 @@ void civil_from_days(int64_t days, int64_t& year, unsigned& month, unsigned& day
 }
 
 std::optional<timespec> parse_date(std::string_view text, const timespec& now) {
+    return parse_date_in_zone(text, now, 0);
+}
+
+std::optional<timespec> parse_date_in_zone(std::string_view text, const timespec& now, int64_t zone_offset) {
     std::vector<Token> tokens = tokenize(text);
     if (tokens.empty())
         return std::nullopt;
@@ -464,8 +468,11 @@ std::optional<timespec> parse_date(std::string_view text, const timespec& now) {
         return std::nullopt;
     if (parsed.have_epoch)
         return parsed.epoch;
-    int64_t now_days = now.tv_sec >= 0 ? now.tv_sec / 86400 : (now.tv_sec - 86399) / 86400;
-    int64_t now_seconds_of_day = now.tv_sec - now_days * 86400;
+    if (!parsed.have_zone)
+        parsed.zone_seconds = zone_offset;
+    int64_t now_local = static_cast<int64_t>(now.tv_sec) + zone_offset;
+    int64_t now_days = now_local >= 0 ? now_local / 86400 : (now_local - 86399) / 86400;
+    int64_t now_seconds_of_day = now_local - now_days * 86400;
     int64_t year = 0;
     unsigned month = 0, day = 0;
     civil_from_days(now_days, year, month, day);

@@ -17,6 +17,9 @@
 namespace toolbox {
 
 std::optional<timespec> parse_date(std::string_view text, const timespec& now);
+// The same, with dates and times that name no zone read as local times in a zone
+// `zone_offset` seconds east of UTC (date(1) under TZ=EST5 and the like).
+std::optional<timespec> parse_date_in_zone(std::string_view text, const timespec& now, int64_t zone_offset);
 // -t's [[CC]YY]MMDDhhmm[.ss], as touch(1) reads it; nullopt when malformed.
 std::optional<timespec> parse_touch_stamp(std::string_view text, const timespec& now);
 // Days since 1970-01-01 of a proleptic Gregorian date (month 1-12); and the reverse.

@@ -121,8 +121,11 @@ Option OptionParser::next_long(std::string_view word) {
         return fail("unrecognized option '--" + std::string(value != nullptr ? word : name) + "'");
     if (ambiguous) {
         std::string message = "option '" + written + "' is ambiguous; possibilities:";
+        // As glibc: the first match and the later ones that differ from it (synonyms of the
+        // first match, such as date's --rfc-822 for --rfc-email, are not listed).
         for (const auto& candidate : m_long_options)
-            if (candidate.name.substr(0, name.size()) == name)
+            if (candidate.name.substr(0, name.size()) == name &&
+                (&candidate == match || candidate.id != match->id || candidate.argument != match->argument))
                 message += " '--" + std::string(candidate.name) + "'";
         return fail(message);
     }
