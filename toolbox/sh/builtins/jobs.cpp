@@ -178,6 +178,19 @@ int builtin_kill(Shell& shell, std::vector<std::string>& argv) {
     }
     int status = 0;
     for (; i < argv.size(); ++i) {
+        if (argv[i].starts_with("%")) {
+            std::string error;
+            Job* job = shell.jobs.enabled ? resolve_job(shell, argv[i], error) : nullptr;
+            if (!job) {
+                builtin_error(shell, "kill", shell.jobs.enabled ? error : argv[i] + ": no such job");
+                status = 1;
+                continue;
+            }
+            (void)kill(-job->pgid, signal);
+            if (job->state == Job::State::stopped && signal != signal_numbers::kill && signal != signal_numbers::cont)
+                (void)kill(-job->pgid, signal_numbers::cont);  // so it can act on the signal (bash)
+            continue;
+        }
         int pid = 0;
         auto [end, error] = std::from_chars(argv[i].data(), argv[i].data() + argv[i].size(), pid);
         if (error != std::errc{} || end != argv[i].data() + argv[i].size()) {
