@@ -281,8 +281,16 @@ LineEditor::Action LineEditor::handle_escape() {
 }
 
 void LineEditor::insert(std::string_view text) {
+    bool at_end = m_cursor == m_buffer.size();
     m_buffer.insert(m_cursor, text);
     m_cursor += text.size();
+    size_t columns = static_cast<size_t>(std::max(m_hooks.columns ? m_hooks.columns() : 80, 1));
+    size_t end = m_prompt_width + display_width(m_buffer);
+    if (at_end && end % columns != 0) {
+        write_out(text);  // typing at the end: the terminal's own echo is the whole redraw
+        m_cursor_row = end / columns;
+        return;
+    }
     refresh();
 }
 
@@ -333,7 +341,10 @@ void LineEditor::write_out(std::string_view text) { (void)toolbox::write_all(m_o
 void LineEditor::show_prompt() {
     write_out(without_markers(m_prompt_head));
     m_cursor_row = 0;
-    refresh();
+    if (m_buffer.empty())
+        write_out(without_markers(m_prompt));
+    else
+        refresh();
 }
 
 void LineEditor::refresh() {
@@ -358,6 +369,8 @@ void LineEditor::refresh() {
 }
 
 void LineEditor::move_to_end() {
+    if (m_cursor == m_buffer.size())
+        return;
     m_cursor = m_buffer.size();
     refresh();
 }
@@ -395,7 +408,7 @@ void LineEditor::complete(bool listing_allowed) {
     if (replacement != current && replacement.size() >= current.size()) {
         m_buffer.replace(result.start, m_cursor - result.start, replacement);
         m_cursor = result.start + replacement.size();
-        m_last_was_tab = false;
+        m_last_was_tab = result.candidates.size() > 1;  // still ambiguous: the next Tab lists
         refresh();
         return;
     }
