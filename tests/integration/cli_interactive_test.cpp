@@ -352,6 +352,39 @@ TEST_F(Interactive, CtrlCInterruptsAForegroundSleepQuickly) {
     EXPECT_TRUE(shell().wait_text("status 130")) << shell().text();
 }
 
+TEST_F(Interactive, CtrlCEndsLoopsAndReadInTheShellItself) {
+    shell().line("for i in 1 2 3; do sleep 10; echo after $i; done");
+    std::this_thread::sleep_for(300ms);
+    shell().keys("\x03");  // kills the sleep; the loop stops too
+    ASSERT_TRUE(shell().wait_prompts(2)) << shell().text();
+    shell().line("while :; do :; done");
+    std::this_thread::sleep_for(300ms);
+    shell().keys("\x03");  // the shell's own loop: SIGINT reaches the shell
+    ASSERT_TRUE(shell().wait_prompts(3)) << shell().text();
+    shell().line("read line");
+    std::this_thread::sleep_for(300ms);
+    shell().keys("\x03");
+    ASSERT_TRUE(shell().wait_prompts(4)) << shell().text();
+    run("echo status $?");
+    EXPECT_TRUE(shell().wait_text("status 130")) << shell().text();
+    EXPECT_EQ(shell().text().find("\nafter 1"), std::string::npos) << shell().text();
+}
+
+TEST_F(Interactive, APipelineStopsAndContinuesAsOneJob) {
+    shell().line("sleep 100 | cat");
+    std::this_thread::sleep_for(300ms);
+    shell().keys("\x1a");
+    ASSERT_TRUE(shell().wait_text("[1]+  Stopped                 sleep 100 | cat\n" + std::string(k_prompt)))
+        << shell().text();
+    shell().line("fg %sleep");
+    ASSERT_TRUE(shell().wait_text("fg %sleep\nsleep 100 | cat")) << shell().text();
+    std::this_thread::sleep_for(200ms);
+    shell().keys("\x03");
+    ASSERT_TRUE(shell().wait_cursor_row(k_prompt)) << shell().text();
+    run("echo status $?");
+    EXPECT_TRUE(shell().wait_text("\nstatus 130\n")) << shell().text();
+}
+
 TEST_F(Interactive, CtrlCAtThePromptDiscardsTheLine) {
     shell().keys("echo never printed");
     shell().keys("\x03");

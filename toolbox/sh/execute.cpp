@@ -34,6 +34,12 @@ std::string program_source(const Program& program) {
 bool stop_requested(const Shell& shell) { return shell.flow != Flow::normal; }
 
 int run_background(Shell& shell, const ListItem& item) {
+    std::string_view text = item.source;
+    if (shell.jobs.enabled && !shell.is_child && text.starts_with('%') &&
+        text.find_first_of(" \t\n") == std::string_view::npos) {
+        std::vector<std::string> argv{"bg", std::string(text)};  // `%1 &` is `bg %1` (bash)
+        return find_builtin("bg")->run(shell, argv);
+    }
     // Without job control a background job reads /dev/null unless it redirects its input (bash).
     ChildFds fds;
     bool job = join_job(shell, fds, 0, false);
@@ -104,7 +110,8 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
             break;
         }
         ChildFds stdio;
-        job = join_job(shell, stdio, i == 0 ? 0 : pids[0], true);
+        // Later stages join the first one's group, which already has the terminal.
+        job = join_job(shell, stdio, i == 0 ? 0 : pids[0], i == 0 || pids[0] <= 0);
         if (input >= 0)
             stdio.map(0, input);
         if (!last) {

@@ -279,9 +279,7 @@ std::optional<int> wait_interruptible(Shell& shell, int pid) {
     int raw = 0;
     int result;
     while ((result = waitpid(pid, &raw, 0)) < 0 && errno == EINTR) {
-        defer_signals(shell);
-        if (std::find(shell.deferred_signals.begin(), shell.deferred_signals.end(), signal_numbers::interrupt) !=
-            shell.deferred_signals.end())
+        if (interrupt_pending(shell))
             return std::nullopt;
     }
     if (result < 0)
@@ -412,10 +410,20 @@ Job* resolve_job(Shell& shell, std::string_view spec, std::string& error) {
 }
 
 void interactive_signal(Shell& shell, int signal) {
-    if (signal == signal_numbers::winch)
+    if (signal == signal_numbers::winch) {
         update_window_size(shell);
-    else if (signal == signal_numbers::interrupt && shell.flow == Flow::normal)
+    } else if (signal == signal_numbers::interrupt && shell.flow == Flow::normal) {
+        say("\n");  // after the ^C the terminal echoed
         shell.flow = Flow::interrupted;
+    }
+}
+
+bool interrupt_pending(Shell& shell) {
+    if (!shell.jobs.enabled || shell.is_child)
+        return false;
+    defer_signals(shell);
+    return std::find(shell.deferred_signals.begin(), shell.deferred_signals.end(), signal_numbers::interrupt) !=
+           shell.deferred_signals.end();
 }
 
 void update_window_size(Shell& shell) {

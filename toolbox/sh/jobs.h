@@ -101,6 +101,9 @@ Job* resolve_job(Shell& shell, std::string_view spec, std::string& error);
 
 // Interactive handling of a signal the shell caught (SIGINT, SIGWINCH, …): called where traps run.
 void interactive_signal(Shell& shell, int signal);
+// After a blocking call failed with EINTR in an interactive shell: takes the caught signals (for
+// the traps to handle later) and says whether ^C was among them, which ends the builtin.
+bool interrupt_pending(Shell& shell);
 // COLUMNS and LINES from the terminal's window size.
 void update_window_size(Shell& shell);
 

@@ -183,8 +183,10 @@ int Session::run(InteractiveOptions options) {
         m_history.trim(number_variable(m_shell, "HISTSIZE", 500));
         (void)m_shell.run_source(text + "\n");
         ++m_command_number;
-        if (m_shell.flow == Flow::interrupted)
+        if (m_shell.flow == Flow::interrupted) {
             m_shell.flow = Flow::normal;
+            m_shell.set_status(128 + signal_numbers::interrupt);
+        }
         if (m_shell.flow == Flow::exiting) {
             if (exit_allowed())
                 break;
