@@ -197,6 +197,14 @@ TEST_F(Interactive, DefaultPromptAndPromptEscapes) {
     ASSERT_TRUE(shell().wait_cursor_row("[user@sandbox ~]$ ")) << shell().text();
     shell().line("cd /tmp");
     ASSERT_TRUE(shell().wait_cursor_row("[user@sandbox tmp]$ ")) << shell().text();
+    // Colours inside \[ \] take no room: editing keeps the cursor where the characters are.
+    shell().line(R"(PS1='\[\e[1;32m\]\u\[\e[0m\]:\W\$ ')");
+    ASSERT_TRUE(shell().wait_cursor_row("user:tmp$ ")) << shell().text();
+    shell().keys("echo abc");
+    shell().keys("\x01X\x1b[C\x1b[CY");
+    ASSERT_TRUE(shell().wait_cursor_row("user:tmp$ XecYho abc")) << shell().text();
+    EXPECT_EQ(shell().screen().cursor().second, 14);
+    shell().keys("\x05\x15");
     shell().line(R"(PS1='\w \s-\v \$? $((6*7))\n> ')");
     ASSERT_TRUE(shell().wait_text("/tmp sh-5.2 $? 42")) << shell().text();
     EXPECT_TRUE(shell().wait_cursor_row("> ")) << shell().text();

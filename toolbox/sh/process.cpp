@@ -95,7 +95,9 @@ int wait_for(Shell& shell, int pid) {
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
             return 127;
-        (void)shell;  // caught signals are taken by the trap machinery between commands
+        // Caught signals are taken by the trap machinery between commands; an interactive shell
+        // takes them now (kept for later) so that the wait does not spin on EINTR.
+        (void)interrupt_pending(shell);
     }
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);
