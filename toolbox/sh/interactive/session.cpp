@@ -196,7 +196,7 @@ int Session::run(InteractiveOptions options) {
         m_warned_stopped = false;
     }
     m_shell.history = nullptr;
-    std::string file = history_file(m_shell);
+    std::string file = m_shell.variables.get("HISTFILE").value_or("");  // unset HISTFILE: not saved
     if (!file.empty())
         (void)m_history.save(file, number_variable(m_shell, "HISTFILESIZE", 500));
     int status = m_shell.flow == Flow::exiting ? m_shell.exit_status : m_shell.status;
