@@ -210,6 +210,16 @@ TEST_F(Interactive, DefaultPromptAndPromptEscapes) {
     EXPECT_TRUE(shell().wait_cursor_row("> ")) << shell().text();
 }
 
+TEST_F(Interactive, ReadsBashrcAndExpandsAliases) {
+    shell().line("exit");
+    ASSERT_NE(shell().wait_exit(), -1);
+    m_home.write(".bashrc", "alias greet='echo hello from an alias'\nPS1='rc\\$ '\n");
+    m_session = std::make_unique<Session>(m_home);
+    ASSERT_TRUE(shell().wait_cursor_row("rc$ ")) << shell().text();
+    shell().line("greet");
+    EXPECT_TRUE(shell().wait_text("\nhello from an alias\nrc$")) << shell().text();
+}
+
 TEST_F(Interactive, ContinuationLinesUsePs2) {
     shell().line("for word in one two; do");
     ASSERT_TRUE(shell().wait_cursor_row("> ")) << shell().text();

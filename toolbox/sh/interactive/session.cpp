@@ -207,6 +207,7 @@ int Session::run(InteractiveOptions options) {
 
 int run_interactive(Shell& shell, InteractiveOptions options) {
     shell.options.interactive = true;
+    shell.options.expand_aliases = true;  // on in interactive bash
     if (sx_isatty(0) == 1)
         enable_job_control(shell, 0);
     Session session(shell);
