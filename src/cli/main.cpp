@@ -15,11 +15,10 @@
 #include <string_view>
 #include <thread>
 
-#include <secure_exec/function_driver.h>
 #include <secure_exec/kernel.h>
+#include <secure_exec/signals.h>
 #include <secure_exec/wasm_driver.h>
 
-#include "mini_shell.h"
 #include "stdin_forwarder.h"
 
 namespace {
@@ -65,9 +64,6 @@ ErrorOr<std::unique_ptr<Kernel>> make_kernel(const CommonOptions& common) {
     if (::access(wasm.toolbox_path.c_str(), R_OK) != 0)
         wasm.toolbox_path.clear();  // run without the toolbox rather than not at all
     TRY(kernel->mount(make_wasm_driver(wasm)));
-    auto builtin = std::make_shared<FunctionDriver>("builtin");
-    cli::add_mini_shell(*builtin);
-    TRY(kernel->mount(builtin));
     return kernel;
 }
 
@@ -147,9 +143,7 @@ int run_shell(const CommonOptions& common, const std::string& command) {
         std::cerr << "secure-exec: cannot start the sandbox: " << errno_message(kernel.error()) << "\n";
         return 1;
     }
-    std::string shell = command;
-    if (shell.empty())
-        shell = "minish";  // until the toolbox's sh has its interactive mode (line editing, job control)
+    std::string shell = command.empty() ? "sh" : command;
     TerminalOptions terminal;
     terminal.shell.command = shell;
     auto code = kernel.value()->connect_terminal(std::move(terminal));
@@ -188,7 +182,7 @@ int main(int argc, char** argv) {
     std::string shell_command;
     auto* shell = app.add_subcommand("shell", "An interactive shell inside a fresh sandbox, on this terminal");
     add_common_options(*shell, shell_options);
-    shell->add_option("--command", shell_command, "The shell to run (default: minish, until sh is interactive)");
+    shell->add_option("--command", shell_command, "The shell to run (default: the toolbox's sh, interactive)");
     CommonOptions exec_options;
     std::string exec_program;
     auto* exec = app.add_subcommand("exec", "Run one program inside a fresh sandbox (no shell)");

@@ -326,6 +326,11 @@ WasmDriver::Outcome WasmDriver::execute(const ProcessStart& start, WasmProcessHa
                 say(kernel, start.pid, start.argv.at(0) + ": not a WASI command (no _start)\n");
                 return k_exit_cannot_run;
             }
+            // A fatal signal that came while the isolate was being set up asked V8 to terminate,
+            // but V8 drops a termination that fires outside any guest code (context creation,
+            // instantiation): without this check the program would run on, every syscall EINTR.
+            if (handle.terminated())
+                return 128 + 9;
             if (!entry.As<v8::Function>()->Call(context, v8::Undefined(v8_isolate), 0, nullptr).IsEmpty())
                 return 0;
             if (process.exit_code)

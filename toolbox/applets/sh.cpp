@@ -1,6 +1,7 @@
 // sh and bash: the shell applet. Modes as bash: `-c STRING [NAME [ARG]...]`, `SCRIPT [ARG]...`,
 // commands from stdin; option letters (-e -u -x -f -C -v -n -a) and `-o NAME` before them.
-// `--state-fd N` is ours: a child shell's state arrives on N (sh/state_transfer.h).
+// Interactive (sh/interactive) with -i, or when stdin and stderr are terminals and there is no
+// script or -c. `--state-fd N` is ours: a child shell's state arrives on N (sh/state_transfer.h).
 // applet: sh sh_main
 // applet: bash sh_main
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include "applet.h"
 #include "lib/io.h"
 #include "sh/builtins/builtins.h"
+#include "sh/interactive/session.h"
 #include "sh/shell.h"
 #include "sh/state_transfer.h"
 
@@ -79,6 +81,8 @@ int sh_main(int argc, char** argv) {
     std::string command;
     bool have_command = false, read_stdin = false;
     int state_fd = -1;
+    bool force_interactive = false;
+    sh::InteractiveOptions interactive_options;
     sh::Shell shell(name, {});
     import_environment(shell);
     int i = 1;
@@ -100,7 +104,15 @@ int sh_main(int argc, char** argv) {
             read_stdin = true;
             continue;
         }
-        if (argument == "-i" || argument == "--norc" || argument == "--noprofile" || argument == "-l" || argument == "--login")
+        if (argument == "-i") {
+            force_interactive = true;
+            continue;
+        }
+        if (argument == "--norc") {
+            interactive_options.read_rc = false;
+            continue;
+        }
+        if (argument == "--noprofile" || argument == "-l" || argument == "--login")
             continue;
         if (argument.size() > 1 && (argument[0] == '-' || argument[0] == '+')) {
             bool consumed = false;
@@ -148,7 +160,8 @@ int sh_main(int argc, char** argv) {
         return run(shell, script);
     }
     shell.positional.assign(argv + i, argv + argc);
-    shell.options.interactive = sx_isatty(0) == 1 && sx_isatty(2) == 1;
+    if (force_interactive || (state_fd < 0 && sx_isatty(0) == 1 && sx_isatty(2) == 1))
+        return sh::run_interactive(shell, interactive_options);
     return run(shell, read_fd(0));
 }
 

@@ -34,9 +34,16 @@ std::string program_source(const Program& program) {
 bool stop_requested(const Shell& shell) { return shell.flow != Flow::normal; }
 
 int run_background(Shell& shell, const ListItem& item) {
+    std::string_view text = item.source;
+    if (shell.jobs.enabled && !shell.is_child && text.starts_with('%') &&
+        text.find_first_of(" \t\n") == std::string_view::npos) {
+        std::vector<std::string> argv{"bg", std::string(text)};  // `%1 &` is `bg %1` (bash)
+        return find_builtin("bg")->run(shell, argv);
+    }
     // Without job control a background job reads /dev/null unless it redirects its input (bash).
     ChildFds fds;
-    int null_fd = shell.options.monitor ? -1 : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    bool job = join_job(shell, fds, 0, false);
+    int null_fd = shell.options.monitor || job ? -1 : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (null_fd >= 0)
         fds.map(0, null_fd);
     auto child = spawn_child_shell(shell, item.source, fds);
@@ -46,6 +53,11 @@ int run_background(Shell& shell, const ListItem& item) {
         return report_spawn_error(shell, "sh", child.error);
     shell.last_background = child.pid;
     shell.background_jobs.push_back(child.pid);
+    if (job) {
+        Job& entry = shell.jobs.add(child.pid, {child.pid}, item.source, Job::State::running);
+        std::string notice = "[" + std::to_string(entry.number) + "] " + std::to_string(child.pid) + "\n";
+        (void)::write(2, notice.data(), notice.size());
+    }
     return 0;
 }
 
@@ -89,6 +101,7 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
     size_t count = pipeline.commands.size();
     std::vector<int> pids(count, -1);
     int input = -1;
+    bool job = false;
     for (size_t i = 0; i < count; ++i) {
         int ends[2] = {-1, -1};
         bool last = i + 1 == count;
@@ -97,6 +110,8 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
             break;
         }
         ChildFds stdio;
+        // Later stages join the first one's group, which already has the terminal.
+        job = join_job(shell, stdio, i == 0 ? 0 : pids[0], i == 0 || pids[0] <= 0);
         if (input >= 0)
             stdio.map(0, input);
         if (!last) {
@@ -112,8 +127,15 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
         input = ends[0];
     }
     shell.pipe_status.assign(count, 0);
-    for (size_t i = 0; i < count; ++i)
-        shell.pipe_status[i] = pids[i] > 0 ? wait_for(shell, pids[i]) : 127;
+    if (job) {
+        std::vector<int> statuses;
+        (void)wait_foreground(shell, pids, pids[0], shell.job_text, &statuses);
+        for (size_t i = 0, k = 0; i < count; ++i)
+            shell.pipe_status[i] = pids[i] > 0 && k < statuses.size() ? statuses[k++] : 127;
+    } else {
+        for (size_t i = 0; i < count; ++i)
+            shell.pipe_status[i] = pids[i] > 0 ? wait_for(shell, pids[i]) : 127;
+    }
     int status = shell.pipe_status.back();
     if (shell.options.pipefail)
         for (int stage : shell.pipe_status)
@@ -133,9 +155,12 @@ void check_errexit(Shell& shell, int status) {
 
 int execute_program(Shell& shell, const Program& program) {
     int status = shell.status;
+    ++shell.program_depth;
     for (const auto& item : program.items) {
         if (stop_requested(shell))
             break;
+        if (shell.program_depth == 1 && shell.jobs.enabled)
+            shell.job_text = item.source;  // what the job table shows for a job started here
         if (item.background) {
             status = run_background(shell, item);
             shell.set_status(status);
@@ -144,6 +169,7 @@ int execute_program(Shell& shell, const Program& program) {
         status = execute_and_or(shell, item.and_or);
         shell.run_pending_traps();
     }
+    --shell.program_depth;
     return status;
 }
 
@@ -204,10 +230,12 @@ int execute_command(Shell& shell, const Command& command) {
             return 1;
         const Program& body = *std::get<Subshell>(command.node).body;
         uint32_t first_line = body.items.empty() ? command.span.line : body.items.front().and_or.first.span.line;
-        auto child = spawn_child_shell(shell, program_source(body), redirects.fds(), first_line);
+        ChildFds fds = redirects.fds();
+        bool job = join_job(shell, fds, 0, true);
+        auto child = spawn_child_shell(shell, program_source(body), fds, first_line);
         if (child.pid < 0)
             return report_spawn_error(shell, "sh", child.error);
-        return wait_for(shell, child.pid);
+        return job ? wait_foreground(shell, {child.pid}, child.pid, shell.job_text) : wait_for(shell, child.pid);
     }
     RedirectScope redirects(shell, command.redirects);
     if (!redirects.ok())

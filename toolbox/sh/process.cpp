@@ -43,6 +43,8 @@ SpawnResult spawn(const std::string& command, std::vector<std::string> argv, std
     sx_spawn_options options = sx_spawn_defaults();
     options.fd_actions = fds.actions.data();
     options.fd_action_count = static_cast<unsigned>(fds.actions.size());
+    options.process_group = fds.process_group;
+    options.foreground_fd = fds.process_group >= 0 ? fds.foreground_fd : -1;
     pid_t pid = sx_spawn(command.c_str(), argv_pointers.data(), env_pointers.data(), &options);
     if (pid < 0)
         return SpawnResult{-1, errno};
@@ -94,7 +96,9 @@ int wait_for(Shell& shell, int pid) {
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
             return 127;
-        (void)shell;  // caught signals are taken by the trap machinery between commands
+        // Caught signals are taken by the trap machinery between commands; an interactive shell
+        // takes them now (kept for later) so that the wait does not spin on EINTR.
+        (void)interrupt_pending(shell);
     }
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);

@@ -18,6 +18,10 @@ namespace sh {
 // Descriptors not listed are inherited as they are.
 struct ChildFds {
     std::vector<secure_exec_fd_action> actions;
+    // Job control (jobs.h): -1 the shell's group, 0 a new one, N group N; with a group, the
+    // terminal at foreground_fd (if >= 0) gives it its foreground.
+    int process_group{-1};
+    int foreground_fd{-1};
     void map(int child_fd, int parent_fd);
     // The shell fd that the child's `fd` will be, after the mappings so far (itself if unmapped).
     int source_of(int child_fd) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <chrono>
+#include <utility>
 #include <unistd.h>
 
 #include <sx/posix.h>
@@ -74,10 +75,17 @@ void Shell::run_trap(int signal) {
 
 void Shell::run_pending_traps() {
     close_process_substitutions(*this);
+    auto handle = [this](int signal) {
+        if (jobs.enabled && !is_child)
+            interactive_signal(*this, signal);
+        run_trap(signal);
+    };
+    for (int signal : std::exchange(deferred_signals, {}))
+        handle(signal);
     while (int signal = sx_take_signal()) {
         if (signal < 0)
             break;
-        run_trap(signal);
+        handle(signal);
     }
 }
 

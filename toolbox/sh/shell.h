@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sh/jobs.h"
 #include "sh/lang/ast.h"
 #include "sh/variables.h"
 
@@ -62,7 +63,10 @@ constexpr int k_err_trap = -2;
 constexpr int k_debug_trap = -3;
 
 // A break, continue, return or exit on its way out through the commands that contain it.
-enum class Flow : uint8_t { normal, breaking, continuing, returning, exiting };
+// `interrupted`: ^C in an interactive shell abandons the rest of the command line.
+enum class Flow : uint8_t { normal, breaking, continuing, returning, exiting, interrupted };
+
+class History;
 
 class Shell {
 public:
@@ -118,6 +122,11 @@ public:
     int64_t started_at_seconds{0};          // for SECONDS
 
     std::vector<int> background_jobs;       // pids for `wait`
+    JobTable jobs;                          // job control (interactive shells)
+    std::string job_text;                   // the command line being run, for the job table
+    int program_depth{0};                   // execute_program nesting (1: a top-level list)
+    History* history{nullptr};              // the interactive shell's (`history` builtin)
+    std::vector<int> deferred_signals;      // caught while waiting; handled with the traps
 
     Flow flow{Flow::normal};
     int exit_status{0};        // with Flow::exiting

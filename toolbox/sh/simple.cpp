@@ -90,13 +90,15 @@ int run_external(Shell& shell, const SimpleCommand& command, const std::vector<s
     ChildRedirects redirects(shell, command.redirects);
     if (!redirects.ok())
         return 1;
-    auto child = spawn_external(shell, argv, environment, redirects.fds());
+    ChildFds fds = redirects.fds();
+    bool job = join_job(shell, fds, 0, true);
+    auto child = spawn_external(shell, argv, environment, fds);
     if (child.pid < 0) {
         // bash reports this in the child, after its redirections: `nosuch 2>/dev/null` is quiet.
         RedirectScope applied(shell, command.redirects);
         return report_spawn_error(shell, argv.front(), child.error);
     }
-    return wait_for(shell, child.pid);
+    return job ? wait_foreground(shell, {child.pid}, child.pid, shell.job_text) : wait_for(shell, child.pid);
 }
 
 int run_builtin(Shell& shell, const Builtin& builtin, const SimpleCommand& command, std::vector<std::string>& argv) {
@@ -192,6 +194,9 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
     } else if (const Builtin* builtin = find_builtin(name)) {
         status = run_builtin(shell, *builtin, command, *argv);
         shell.compound_operands.clear();
+    } else if (shell.jobs.enabled && name.size() > 1 && name[0] == '%') {
+        argv->insert(argv->begin(), "fg");  // `%1` is `fg %1` (bash)
+        status = run_builtin(shell, *find_builtin("fg"), command, *argv);
     } else {
         status = run_external(shell, command, *argv);
     }

@@ -140,6 +140,31 @@ TEST_F(WasmDriverTest, SigkillStopsABlockedAndASpinningGuest) {
     EXPECT_EQ(*status, wait_status::signaled(signals::sigterm));
 }
 
+// A fatal signal that arrives while the program is still starting (its isolate being set up) must
+// end it too: V8 forgets a termination requested outside guest code, so the driver checks again.
+TEST_F(WasmDriverTest, SigtermRightAfterSpawnIsNotLost) {
+    MUST(m_kernel->write_file("/tmp/spin.wasm", k_spin_module, 0755));
+    for (int i = 0; i < 20; ++i) {
+        auto spinning = MUST(m_kernel->spawn("/tmp/spin.wasm", {}, {}));
+        MUST(spinning->kill(signals::sigterm));
+        auto status = spinning->wait_for(2000);
+        ASSERT_TRUE(status.has_value()) << "SIGTERM at start was lost (round " << i << ")";
+        EXPECT_EQ(*status, wait_status::signaled(signals::sigterm));
+    }
+    // The same from a guest: the shell kills the child shell it has just spawned for `&`. Before
+    // the fix, rounds took seconds (the child ran on, its syscalls failing) or hung.
+    for (int i = 0; i < 10; ++i) {
+        auto shell = MUST(m_kernel->spawn("sh", {"-c", "sleep 200 & kill $!; wait $!; test $? = 143"}, {}));
+        auto status = shell->wait_for(1000);
+        if (!status) {
+            MUST(shell->kill(signals::sigkill));
+            (void)shell->wait();
+        }
+        ASSERT_TRUE(status.has_value()) << "SIGTERM to a starting child shell was lost (round " << i << ")";
+        EXPECT_EQ(*status, wait_status::exited(0));
+    }
+}
+
 TEST_F(WasmDriverTest, CpuTimeLimitEndsAnInfiniteLoop) {
     MUST(m_kernel->write_file("/tmp/spin.wasm", k_spin_module, 0755));
     auto result = run("/tmp/spin.wasm", {});

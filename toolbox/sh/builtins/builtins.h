@@ -85,5 +85,8 @@ int builtin_umask(Shell&, std::vector<std::string>&);
 int builtin_times(Shell&, std::vector<std::string>&);
 int builtin_getopts(Shell&, std::vector<std::string>&);
 int builtin_jobs(Shell&, std::vector<std::string>&);
+int builtin_fg(Shell&, std::vector<std::string>&);
+int builtin_bg(Shell&, std::vector<std::string>&);
+int builtin_history(Shell&, std::vector<std::string>&);
 
 }  // namespace sh

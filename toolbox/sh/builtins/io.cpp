@@ -342,8 +342,11 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
     char c;
     while (max_chars < 0 || static_cast<long>(line.size()) < max_chars) {
         ssize_t count = ::read(fd, &c, 1);
-        if (count < 0 && errno == EINTR)
+        if (count < 0 && errno == EINTR) {
+            if (interrupt_pending(shell))
+                return 128 + signal_numbers::interrupt;  // ^C ends the read (interactive shell)
             continue;
+        }
         if (count < 0) {
             builtin_error(shell, "read", "read error: " + std::to_string(fd) + ": " + std::strerror(errno));
             return 1;

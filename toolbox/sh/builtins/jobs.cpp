@@ -21,6 +21,40 @@ void print_trap(int signal, const std::string& action) {
     out("trap -- " + quote_single(action) + " " + name + "\n");
 }
 
+// `wait` in an interactive shell: jobspecs, and ^C ends the wait (the shell is in the foreground).
+int wait_with_jobs(Shell& shell, std::vector<std::string>& argv) {
+    std::vector<int> pids;
+    int status = 0;
+    if (argv.size() == 1)
+        pids = shell.background_jobs;
+    for (size_t i = 1; i < argv.size(); ++i) {
+        std::string error;
+        if (argv[i].starts_with("%")) {
+            if (Job* job = resolve_job(shell, argv[i], error))
+                pids.insert(pids.end(), job->pids.begin(), job->pids.end());
+            else
+                builtin_error(shell, "wait", error), status = 127;
+            continue;
+        }
+        int pid = 0;
+        std::from_chars(argv[i].data(), argv[i].data() + argv[i].size(), pid);
+        if (std::find(shell.background_jobs.begin(), shell.background_jobs.end(), pid) == shell.background_jobs.end()) {
+            builtin_error(shell, "wait", "pid " + argv[i] + " is not a child of this shell");
+            status = 127;
+            continue;
+        }
+        pids.push_back(pid);
+    }
+    for (int pid : pids) {
+        auto result = wait_interruptible(shell, pid);
+        if (!result)
+            return 130;
+        status = *result;
+    }
+    update_jobs(shell);
+    return argv.size() == 1 ? 0 : status;
+}
+
 }  // namespace
 
 int builtin_trap(Shell& shell, std::vector<std::string>& argv) {
@@ -68,6 +102,8 @@ int builtin_trap(Shell& shell, std::vector<std::string>& argv) {
 }
 
 int builtin_wait(Shell& shell, std::vector<std::string>& argv) {
+    if (shell.jobs.enabled)
+        return wait_with_jobs(shell, argv);
     if (argv.size() == 1) {
         for (int pid : shell.background_jobs)
             (void)wait_for(shell, pid);
@@ -142,6 +178,19 @@ int builtin_kill(Shell& shell, std::vector<std::string>& argv) {
     }
     int status = 0;
     for (; i < argv.size(); ++i) {
+        if (argv[i].starts_with("%")) {
+            std::string error;
+            Job* job = shell.jobs.enabled ? resolve_job(shell, argv[i], error) : nullptr;
+            if (!job) {
+                builtin_error(shell, "kill", shell.jobs.enabled ? error : argv[i] + ": no such job");
+                status = 1;
+                continue;
+            }
+            (void)kill(-job->pgid, signal);
+            if (job->state == Job::State::stopped && signal != signal_numbers::kill && signal != signal_numbers::cont)
+                (void)kill(-job->pgid, signal_numbers::cont);  // so it can act on the signal (bash)
+            continue;
+        }
         int pid = 0;
         auto [end, error] = std::from_chars(argv[i].data(), argv[i].data() + argv[i].size(), pid);
         if (error != std::errc{} || end != argv[i].data() + argv[i].size()) {
@@ -157,10 +206,98 @@ int builtin_kill(Shell& shell, std::vector<std::string>& argv) {
     return status;
 }
 
-int builtin_jobs(Shell& shell, std::vector<std::string>&) {
-    int number = 0;
-    for (int pid : shell.background_jobs)
-        out("[" + std::to_string(++number) + "]  Running                 " + std::to_string(pid) + "\n");
+int builtin_jobs(Shell& shell, std::vector<std::string>& argv) {
+    bool with_pid = false, pids_only = false;
+    size_t i = 1;
+    for (; i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i) {
+        if (argv[i] == "--") {
+            ++i;
+            break;
+        }
+        for (char flag : argv[i].substr(1)) {
+            if (flag == 'l')
+                with_pid = true;
+            else if (flag == 'p')
+                pids_only = true;
+            else if (flag != 'r' && flag != 's' && flag != 'n') {
+                builtin_error(shell, "jobs", argv[i] + ": invalid option");
+                return 2;
+            }
+        }
+    }
+    if (!shell.jobs.enabled) {
+        int number = 0;
+        for (int pid : shell.background_jobs)
+            out("[" + std::to_string(++number) + "]  Running                 " + std::to_string(pid) + "\n");
+        return 0;
+    }
+    update_jobs(shell);
+    std::vector<Job*> selected;
+    int status = 0;
+    for (; i < argv.size(); ++i) {
+        std::string error;
+        if (Job* job = resolve_job(shell, argv[i], error))
+            selected.push_back(job);
+        else
+            builtin_error(shell, "jobs", error), status = 1;
+    }
+    if (selected.empty() && status == 0)
+        for (auto& job : shell.jobs.all())
+            selected.push_back(&job);
+    for (Job* job : selected) {
+        out(pids_only ? std::to_string(job->pgid) + "\n" : job_line(shell.jobs, *job, with_pid) + "\n");
+        job->changed = false;
+    }
+    std::vector<int> finished;
+    for (auto& job : shell.jobs.all())
+        if (job.state == Job::State::done && !job.changed)
+            finished.push_back(job.number);
+    for (int number : finished)
+        shell.jobs.remove(number);
+    return status;
+}
+
+namespace {
+
+Job* job_operand(Shell& shell, std::vector<std::string>& argv, const char* name) {
+    if (!shell.jobs.enabled) {
+        builtin_error(shell, name, "no job control");
+        return nullptr;
+    }
+    update_jobs(shell);
+    std::string error;
+    Job* job = resolve_job(shell, argv.size() > 1 ? argv[1] : "%+", error);
+    if (!job || job->state == Job::State::done) {
+        builtin_error(shell, name, job ? argv[1] + ": job has terminated" : error);
+        return nullptr;
+    }
+    return job;
+}
+
+}  // namespace
+
+int builtin_fg(Shell& shell, std::vector<std::string>& argv) {
+    Job* job = job_operand(shell, argv, "fg");
+    if (!job)
+        return 1;
+    shell.jobs.make_current(job->number);
+    return continue_foreground(shell, *job);
+}
+
+int builtin_bg(Shell& shell, std::vector<std::string>& argv) {
+    Job* job = job_operand(shell, argv, "bg");
+    if (!job)
+        return 1;
+    if (job->state == Job::State::running) {
+        builtin_error(shell, "bg", "job " + std::to_string(job->number) + " already in background");
+        return 0;
+    }
+    job->state = Job::State::running;
+    job->changed = false;
+    shell.jobs.make_current(job->number);
+    std::string marker = job->number == shell.jobs.current() ? "+" : job->number == shell.jobs.previous() ? "-" : " ";
+    out("[" + std::to_string(job->number) + "]" + marker + " " + job->text + " &\n");
+    (void)kill(-job->pgid, signal_numbers::cont);
     return 0;
 }
 

@@ -154,6 +154,62 @@ TEST_F(PtyJobControl, SpawnCanStartAJobInItsOwnForegroundGroup) {
     EXPECT_EQ(bad_group, "EPERM");
 }
 
+// What the toolbox's interactive sh does: it *handles* (not ignores) the job-control signals, so
+// its children start with the default actions, and blocks SIGTTOU only around the tcsetpgrp that
+// takes the terminal back from a job. ^Z stops the job (WUNTRACED), SIGCONT resumes it
+// (WCONTINUED) in the foreground again, and ^C then ends it; the shell itself gets none of them.
+TEST_F(PtyJobControl, ShellPatternHandledSignalsStopContinueAndTakeTheTerminalBack) {
+    std::atomic<int> step{0};
+    std::string stopped, taken_back, continued, interrupted, shell_pending, leader_status;
+    int code = run([&](ProcessContext& p) {
+        leader_status = with_session(p, [&](ProcessContext& c, int tty) {
+            auto& ck = c.kernel();
+            Pid self = c.pid();
+            for (int signal : {signals::sigint, signals::sigtstp, signals::sigttou, signals::sigttin})
+                CHECK_OK(ck.sigaction(self, signal, handle_signal()));
+            auto take_back = [&]() -> std::string {
+                SignalSet old = MUST(ck.sigprocmask(self, signals::sig_block, signal_bit(signals::sigttou)));
+                auto result = ck.tcsetpgrp(self, tty, self);
+                MUST(ck.sigprocmask(self, signals::sig_setmask, old));
+                if (result.is_error())
+                    return std::string(errno_name(result.error()));
+                return MUST(ck.tcgetpgrp(self, tty)) == self ? "shell" : "job";
+            };
+            auto request = child([](ProcessContext& job) { return nap_until_signaled(job, 5000); });
+            request.stdin_fd = request.stdout_fd = request.stderr_fd = tty;
+            request.process_group = 0;
+            request.foreground_terminal_fd = tty;
+            Pid job = CHECK_OK(ck.spawn(self, request));
+            step = 1;  // the harness types ^Z
+            stopped = wait_child(ck, self, job, wuntraced);
+            taken_back = take_back();
+            CHECK_OK(ck.tcsetpgrp(self, tty, job));  // fg: the job gets the terminal, then SIGCONT
+            CHECK_OK(ck.kill(self, -job, signals::sigcont));
+            continued = wait_child(ck, self, job, wcontinued);
+            step = 2;  // the harness types ^C
+            interrupted = wait_child(ck, self, job, wuntraced);
+            (void)take_back();
+            shell_pending = CHECK_OK(ck.sigpending(self)) == 0 ? "none" : "some";
+            return 0;
+        }, [&](const Pair& pair) {
+            for (int wanted : {1, 2}) {
+                if (!wait_until([&] { return step.load() == wanted; }))
+                    break;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                (void)p.kernel().write(p.pid(), pair.master, as_bytes(wanted == 1 ? "\x1a" : "\x03"));
+            }
+        });
+        return 0;
+    });
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(stopped, stopped_text(signals::sigtstp));
+    EXPECT_EQ(taken_back, "shell");
+    EXPECT_EQ(continued, "continued");
+    EXPECT_EQ(interrupted, signaled_text(signals::sigint));
+    EXPECT_EQ(shell_pending, "none");
+    EXPECT_EQ(leader_status, exited_text(0));
+}
+
 TEST_F(PtyJobControl, NocttyAndNonLeadersDoNotAcquire) {
     std::string noctty_pgrp, noctty_dev_tty, later_pgrp, non_leader, openpty_pgrp, second_terminal;
     int code = run([&](ProcessContext& p) {
