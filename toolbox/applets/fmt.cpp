@@ -444,8 +444,11 @@ void Formatter::format(Input& input) {
 // -w / -g values.
 bool parse_width(std::string_view text, int limit, int& width) {
     uint64_t value = 0;
-    if (parse_decimal(text, value) != NumberStatus::ok || value > static_cast<uint64_t>(limit)) {
-        write_all(2, std::string(k_program) + ": invalid width: " + quote(text) + "\n");
+    NumberStatus status = parse_decimal(text, value);
+    if (status != NumberStatus::ok || value > static_cast<uint64_t>(limit)) {
+        bool range = status == NumberStatus::overflow || (status == NumberStatus::ok);
+        write_all(2, std::string(k_program) + ": invalid width: " + quote(text) +
+                         (range ? ": Numerical result out of range" : "") + "\n");
         return false;
     }
     width = static_cast<int>(value);
@@ -494,8 +497,8 @@ int fmt_main(int argc, char** argv) {
         case k_version: return print_version(k_program);
         default:
             if (option.id >= '0' && option.id <= '9') {
-                write_all(2, std::string(k_program) + ": invalid option -- '" + static_cast<char>(option.id) +
-                                 "'; -WIDTH is recognized only when it is the first\noption; use -w N instead\n");
+                write_all(2, std::string(k_program) + ": invalid option -- " + static_cast<char>(option.id) +
+                                 "; -WIDTH is recognized only when it is the first\noption; use -w N instead\n");
                 return try_help(k_program);
             }
             return 1;
