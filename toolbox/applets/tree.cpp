@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
+#include <utility>
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
@@ -119,35 +121,32 @@ std::string escape_name(std::string_view name, const Settings& settings) {
     std::string out;
     for (char ch : name) {
         unsigned char c = static_cast<unsigned char>(ch);
-        bool printable = c >= 0x20 && c < 0x7f;
+        const char* named = nullptr;
+        switch (ch) {
+        case '\a': named = "\\a"; break;
+        case '\b': named = "\\b"; break;
+        case '\f': named = "\\f"; break;
+        case '\n': named = "\\n"; break;
+        case '\r': named = "\\r"; break;
+        case '\t': named = "\\t"; break;
+        case '\v': named = "\\v"; break;
+        default: break;
+        }
         if (settings.escape == Escape::raw) {
             out += ch;
-        } else if (settings.escape == Escape::question) {
-            out += printable ? ch : '?';
-        } else if (ch == ' ' || ch == '\\') {
+        } else if (ch == '\\' || (settings.quote && ch == '"') || (!settings.quote && ch == ' ')) {
             out += '\\';
             out += ch;
-        } else if (printable) {
+        } else if (named) {
+            out += named;
+        } else if (c >= 0x20 && c < 0x7f) {
             out += ch;
+        } else if (settings.escape == Escape::question) {
+            out += '?';
         } else {
-            const char* named = nullptr;
-            switch (ch) {
-            case '\a': named = "\\a"; break;
-            case '\b': named = "\\b"; break;
-            case '\f': named = "\\f"; break;
-            case '\n': named = "\\n"; break;
-            case '\r': named = "\\r"; break;
-            case '\t': named = "\\t"; break;
-            case '\v': named = "\\v"; break;
-            default: break;
-            }
-            if (named) {
-                out += named;
-            } else {
-                char octal[8];
-                std::snprintf(octal, sizeof octal, "\\%03o", c);
-                out += octal;
-            }
+            char octal[8];
+            std::snprintf(octal, sizeof octal, "\\%03o", c);
+            out += octal;
         }
     }
     return settings.quote ? "\"" + out + "\"" : out;
@@ -224,18 +223,27 @@ public:
     bool list_root(const std::string& root, Totals& totals);
 
 private:
-    std::vector<Entry> read_entries(const std::string& path, bool& ok);
-    // Whether a directory holds anything that survives --prune.
-    bool worth_listing(const std::string& path, long level);
-    void print_entry(const Entry& entry, const std::string& shown_name);
-    void list(const std::string& path, const std::string& shown, long level, Totals& totals);
+    // The entries of `path` that pass the filters, sorted; `matched` says the directory itself
+    // matched -P under --matchdirs (then its files are not filtered).
+    std::vector<Entry> read_entries(const std::string& path, bool matched, bool& ok);
+    // Whether a directory entry is listed into (symlinks only with -l).
+    bool descends(const Entry& entry) const { return entry.is_dir && (!S_ISLNK(entry.status.st_mode) || m_settings.follow_links); }
+    bool matched_dir(const Entry& entry) const {
+        return m_settings.match_dirs && !m_settings.include.empty() &&
+               matches(m_settings.include, entry.name, m_settings.ignore_case);
+    }
+    // Whether a directory holds anything that survives --prune within the level limit.
+    bool worth_listing(const std::string& path, const Entry& entry, long level);
+    void print_entry(const Entry& entry, const std::string& shown_name, bool recursive = false);
+    void list(const std::string& path, const std::string& shown, long level, bool matched, Totals& totals);
 
     const Settings& m_settings;
     Output& m_out;
     std::vector<bool> m_more;  // per depth: whether siblings follow (for the branch lines)
+    std::set<std::pair<dev_t, ino_t>> m_visited;  // directories listed, for -l's loop check
 };
 
-std::vector<Entry> Tree::read_entries(const std::string& path, bool& ok) {
+std::vector<Entry> Tree::read_entries(const std::string& path, bool matched, bool& ok) {
     std::vector<Entry> entries;
     DIR* dir = ::opendir(path.c_str());
     ok = dir != nullptr;
@@ -264,7 +272,7 @@ std::vector<Entry> Tree::read_entries(const std::string& path, bool& ok) {
             continue;
         if (!m_settings.exclude.empty() && matches(m_settings.exclude, name, m_settings.ignore_case))
             continue;
-        if (!m_settings.include.empty() && (!entry.is_dir || m_settings.match_dirs) &&
+        if (!m_settings.include.empty() && !matched && !descends(entry) &&
             !matches(m_settings.include, name, m_settings.ignore_case))
             continue;
         entries.push_back(std::move(entry));
@@ -281,20 +289,20 @@ std::vector<Entry> Tree::read_entries(const std::string& path, bool& ok) {
     return entries;
 }
 
-bool Tree::worth_listing(const std::string& path, long level) {
+bool Tree::worth_listing(const std::string& path, const Entry& entry, long level) {
+    if (matched_dir(entry))
+        return true;  // --matchdirs keeps a matching directory even when it is empty
+    if (!descends(entry) || (m_settings.max_level >= 0 && level >= m_settings.max_level))
+        return false;
     bool ok = false;
-    for (const Entry& entry : read_entries(path, ok)) {
-        bool descend = entry.is_dir && (!S_ISLNK(entry.status.st_mode) || m_settings.follow_links);
-        if (!entry.is_dir)
-            return true;
-        if (descend && (m_settings.max_level < 0 || level + 1 < m_settings.max_level) &&
-            worth_listing(path + "/" + entry.name, level + 1))
+    for (const Entry& child : read_entries(path, level == 1 && matched_dir(entry), ok)) {
+        if (!child.is_dir || worth_listing(path + "/" + child.name, child, level + 1))
             return true;
     }
     return false;
 }
 
-void Tree::print_entry(const Entry& entry, const std::string& shown_name) {
+void Tree::print_entry(const Entry& entry, const std::string& shown_name, bool recursive) {
     if (m_settings.permissions || m_settings.size) {
         m_out.put('[');
         if (m_settings.permissions)
@@ -327,15 +335,26 @@ void Tree::print_entry(const Entry& entry, const std::string& shown_name) {
         if (c)
             m_out.put(c);
     }
+    if (recursive)
+        m_out.write("  [recursive, not followed]");
     m_out.put('\n');
 }
 
-void Tree::list(const std::string& path, const std::string& shown, long level, Totals& totals) {
+void Tree::list(const std::string& path, const std::string& shown, long level, bool matched, Totals& totals) {
     bool ok = false;
-    std::vector<Entry> entries = read_entries(path, ok);
+    std::vector<Entry> entries = read_entries(path, matched, ok);
     if (m_settings.prune) {
+        // A followed link to a directory listed already (or about to be, as an earlier
+        // sibling) is a loop tree does not follow, so it is empty and pruned.
+        std::set<std::pair<dev_t, ino_t>> seen = m_visited;
         std::erase_if(entries, [&](const Entry& entry) {
-            return entry.is_dir && !worth_listing(path + "/" + entry.name, level + 1);
+            if (!entry.is_dir)
+                return false;
+            const struct stat& target = S_ISLNK(entry.status.st_mode) ? entry.target : entry.status;
+            if (S_ISLNK(entry.status.st_mode) && seen.contains({target.st_dev, target.st_ino}))
+                return true;
+            seen.emplace(target.st_dev, target.st_ino);
+            return !worth_listing(path + "/" + entry.name, entry, level + 1);
         });
     }
     for (size_t i = 0; i < entries.size() && !m_out.failed(); ++i) {
@@ -346,16 +365,21 @@ void Tree::list(const std::string& path, const std::string& shown, long level, T
                 m_out.write(more ? "|   " : "    ");
             m_out.write(last ? "`-- " : "|-- ");
         }
+        bool descend = descends(entry) && (m_settings.max_level < 0 || level + 1 < m_settings.max_level);
+        const struct stat& target = S_ISLNK(entry.status.st_mode) ? entry.target : entry.status;
+        bool recursive = descend && S_ISLNK(entry.status.st_mode) && m_visited.contains({target.st_dev, target.st_ino});
         std::string name = m_settings.full_path ? shown + "/" + entry.name : entry.name;
-        print_entry(entry, escape_name(name, m_settings));
+        print_entry(entry, escape_name(name, m_settings), recursive);
         if (entry.is_dir)
             ++totals.directories;
         else
             ++totals.files;
-        bool descend = entry.is_dir && (!S_ISLNK(entry.status.st_mode) || m_settings.follow_links);
-        if (descend && (m_settings.max_level < 0 || level + 1 < m_settings.max_level)) {
+        if (descend && !recursive) {
+            m_visited.emplace(target.st_dev, target.st_ino);
             m_more.push_back(!last);
-            list(path + "/" + entry.name, shown + "/" + entry.name, level + 1, totals);
+            // tree 2.1 lists a --matchdirs match unfiltered only for the top level's directories.
+            list(path + "/" + entry.name, shown + "/" + entry.name, level + 1, level == 0 && matched_dir(entry),
+                 totals);
             m_more.pop_back();
         }
     }
@@ -372,7 +396,7 @@ bool Tree::list_root(const std::string& root, Totals& totals) {
     }
     bool ok = false;
     if (exists && S_ISDIR(entry.status.st_mode))
-        read_entries(root, ok);
+        read_entries(root, false, ok);
     if (!ok) {
         m_out.write(escape_name(root, m_settings) + "  [error opening dir]\n");
         if (exists)
@@ -388,7 +412,8 @@ bool Tree::list_root(const std::string& root, Totals& totals) {
         m_out.put('\n');
     }
     Totals inner;
-    list(root, root, 0, inner);
+    m_visited.emplace(entry.status.st_dev, entry.status.st_ino);
+    list(root, root, 0, false, inner);
     if (inner.directories + inner.files > 0)
         ++inner.directories;
     totals.directories += inner.directories;
