@@ -173,7 +173,7 @@ bool make_directories(const std::string& path, const Settings& settings) {
         struct stat status {};
         if (::stat(prefix.c_str(), &status) == 0) {
             if (!S_ISDIR(status.st_mode)) {
-                complain("cannot create directory " + quote_file_always(path), ENOTDIR);
+                complain("cannot create directory " + quote_file_always(prefix), position >= path.size() ? EEXIST : ENOTDIR);
                 return false;
             }
             continue;
@@ -262,6 +262,14 @@ bool install_file(const std::string& source, const std::string& destination, con
     if (settings.verbose)
         write_all(1, quote_file_always(source) + " -> " + quote_file_always(destination) + note + "\n");
     return set_attributes(destination, settings, false);
+}
+
+// 0 when `path` is a directory, else why not (ENOTDIR for another kind of file).
+int directory_error(const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0)
+        return errno;
+    return S_ISDIR(status.st_mode) ? 0 : ENOTDIR;
 }
 
 bool is_directory(const std::string& path) {
@@ -360,18 +368,17 @@ int install_files(std::vector<std::string>& operands, Settings& settings) {
         directory = settings.target;
         if (settings.make_leading && !make_directories(directory, settings))
             return 1;
+        if (int error = directory_error(directory); error != 0) {
+            complain("failed to access " + quote_file_always(directory), error);
+            return 1;
+        }
     } else if (!settings.no_target && (operands.size() > 2 || is_directory(operands.back()))) {
         directory = operands.back();
         operands.pop_back();
-        struct stat status {};
-        if (::stat(directory.c_str(), &status) != 0) {
-            complain("target " + quote_file_always(directory), errno);
+        if (int error = directory_error(directory); error != 0) {
+            complain("target " + quote_file_always(directory), error);
             return 1;
         }
-    }
-    if (!directory.empty() && !is_directory(directory)) {
-        complain("target " + quote_file_always(directory) + " is not a directory");
-        return 1;
     }
     if (directory.empty()) {
         if (settings.make_leading) {
