@@ -89,7 +89,6 @@ size_t PrintfFormatter::escape(std::string_view text, bool octal_zero, std::stri
     default: break;
     }
     if (c == 'u' || c == 'U') {
-        // The C locale cannot show the character: GNU prints it as \uXXXX / \UXXXXXXXX.
         size_t digits = c == 'u' ? 4 : 8;
         unsigned value = 0;
         size_t used = 1;
@@ -99,10 +98,14 @@ size_t PrintfFormatter::escape(std::string_view text, bool octal_zero, std::stri
             complain("missing hexadecimal number in escape");
             return used;
         }
-        if (value < 0x80 && value != 0x24 && value != 0x40 && value != 0x60)
-            output += static_cast<char>(value);
-        else
-            output += c_format(c == 'u' ? "\\u%04X" : "\\U%08X", value);
+        if ((value < 0xa0 && value != 0x24 && value != 0x40 && value != 0x60) || (value >= 0xd800 && value <= 0xdfff)) {
+            complain(std::string("invalid universal character name \\") + c +
+                     c_format(c == 'u' ? "%04x" : "%08x", value));
+            m_stop = true;
+            return used;
+        }
+        // The C locale cannot show the character: GNU prints the escape back.
+        output += c_format(c == 'u' ? "\\u%04X" : "\\U%08X", value);
         return used;
     }
     output += '\\';
@@ -146,13 +149,13 @@ unsigned long long PrintfFormatter::unsigned_argument(std::string_view text) {
     return value;
 }
 
-long double PrintfFormatter::float_argument(std::string_view text) {
+double PrintfFormatter::float_argument(std::string_view text) {
     if (!text.empty() && (text[0] == '\'' || text[0] == '"'))
         return text.size() > 1 ? static_cast<unsigned char>(text[1]) : 0;
     std::string copy(text);
     errno = 0;
     char* end = nullptr;
-    long double value = std::strtold(copy.c_str(), &end);
+    double value = std::strtod(copy.c_str(), &end);
     int error = errno;
     if (error == ERANGE) {
         complain(quote(text) + ": Numerical result out of range");
@@ -206,7 +209,7 @@ void PrintfFormatter::format_once(std::string_view format, std::span<const std::
             spec += format[j++];
             width_or_star();
         }
-        while (j < format.size() && std::strchr("hlLjqtz", format[j]) && format[j] != '\0')
+        while (j < format.size() && std::strchr("hlLjtz", format[j]) && format[j] != '\0')
             ++j;
         if (j >= format.size()) {
             complain(std::string(format.substr(i)) + ": invalid conversion specification");
@@ -230,7 +233,7 @@ void PrintfFormatter::format_once(std::string_view format, std::span<const std::
         case 'g':
         case 'G':
         case 'a':
-        case 'A': output += c_format(spec + "L" + conversion, float_argument(take())); break;
+        case 'A': output += c_format(spec + conversion, float_argument(take())); break;
         case 'c': {
             std::string_view argument = take();
             char ch = argument.empty() ? '\0' : argument[0];

@@ -1,7 +1,8 @@
 // printf_format.h — GNU coreutils printf's formatting: the FORMAT's backslash escapes, the %
-// conversions (d i o u x X with C-style numeric arguments and 'c character codes, f F e E g G a A
-// as long double, c s b q, * widths and precisions), the format reused while arguments remain,
-// and GNU's diagnostics ("'x': expected a numeric value" ...), which set the status to 1.
+// conversions (d i o u x X with C-style numeric arguments and 'c character codes; f F e E g G
+// a A as double, since wasi-libc prints no long double and GNU's extra precision only shows past
+// 15 digits; c s b q; * widths and precisions), the format reused while arguments remain, and
+// GNU's diagnostics ("'x': expected a numeric value" ...), which set the status to 1.
 //
 //   PrintfFormatter formatter("printf");
 //   std::string output;
@@ -31,7 +32,7 @@ private:
     size_t escape(std::string_view text, bool octal_zero, std::string& output);
     long long signed_argument(std::string_view text);
     unsigned long long unsigned_argument(std::string_view text);
-    long double float_argument(std::string_view text);
+    double float_argument(std::string_view text);
     void complain(const std::string& message);
 
     std::string_view m_program;
