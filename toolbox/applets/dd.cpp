@@ -265,9 +265,9 @@ int parse_operands(const std::vector<std::string_view>& operands, Settings& sett
         }
     }
     if (settings.ucase && settings.lcase)
-        return usage_error("cannot combine lcase and ucase");
+        return die("cannot combine lcase and ucase");
     if (settings.excl && settings.nocreat)
-        return usage_error("cannot combine excl and nocreat");
+        return die("cannot combine excl and nocreat");
     return -1;
 }
 
