@@ -63,6 +63,9 @@ constexpr int k_tab_width = 8;
 constexpr int k_default_indent = 3;  // the tagged second-line indent when none is known
 constexpr int k_leeway = 7;          // the default goal is this percentage short of the width
 constexpr int k_max_width = 2500;
+// GNU's paragraph buffers: at most this many words and word characters before a partial flush.
+constexpr size_t k_max_words = 1000;
+constexpr size_t k_max_chars = 5000;
 
 using Cost = int64_t;
 constexpr Cost k_max_cost = INT64_MAX;
@@ -160,7 +163,11 @@ private:
     void fmt_paragraph();
     Cost base_cost(size_t index) const;
     Cost line_cost(size_t next, int length) const;
-    void put_paragraph();
+    void put_paragraph(size_t finish);
+    // GNU's answer to a paragraph too long for its buffers: lay out what is there, print it up
+    // to a cheap break and keep the rest as the start of the paragraph.
+    void flush_paragraph();
+    size_t word_chars() const;
     void put_line(size_t index, int indent);
     void put_word(const Word& word);
     void put_space(int space);
@@ -308,7 +315,12 @@ void Formatter::check_punctuation(Word& word) {
 int Formatter::get_line(int c) {
     do {
         Word word;
+        size_t chars = word_chars();
         do {
+            if (chars + word.text.size() == k_max_chars) {
+                flush_paragraph();
+                chars = word_chars();
+            }
             word.text += static_cast<char>(c);
             c = m_input->get();
         } while (c != -1 && !std::isspace(c));
@@ -321,6 +333,10 @@ int Formatter::get_line(int c) {
         word.final = c == -1 || (word.period && (c == '\n' || word.space > 1));
         if (c == '\n' || c == -1 || m_settings.uniform)
             word.space = word.final ? 2 : 1;
+        if (m_words.size() == k_max_words - 1) {
+            set_other_indent(true);
+            flush_paragraph();
+        }
         m_words.push_back(std::move(word));
     } while (c != '\n' && c != -1);
     return get_prefix();
@@ -424,10 +440,37 @@ void Formatter::put_line(size_t index, int indent) {
     m_out.put('\n');
 }
 
-void Formatter::put_paragraph() {
+void Formatter::put_paragraph(size_t finish) {
     put_line(0, m_first_indent);
-    for (size_t w = m_words[0].next_break; w != m_words.size(); w = m_words[w].next_break)
+    for (size_t w = m_words[0].next_break; w != finish; w = m_words[w].next_break)
         put_line(w, m_other_indent);
+}
+
+size_t Formatter::word_chars() const {
+    size_t total = 0;
+    for (const Word& word : m_words)
+        total += word.text.size();
+    return total;
+}
+
+void Formatter::flush_paragraph() {
+    if (m_words.empty())
+        return;
+    fmt_paragraph();
+    const size_t limit = m_words.size();
+    size_t split = limit;
+    Cost best = k_max_cost;
+    for (size_t w = m_words[0].next_break; w != limit; w = m_words[w].next_break) {
+        Cost next_cost = m_words[w].next_break == limit ? 0 : m_words[m_words[w].next_break].best_cost;
+        if (m_words[w].best_cost - next_cost < best) {
+            split = w;
+            best = m_words[w].best_cost - next_cost;
+        }
+        if (best <= k_max_cost - k_line_cost)
+            best += k_line_cost;
+    }
+    put_paragraph(split);
+    m_words.erase(m_words.begin(), m_words.begin() + static_cast<long>(split));
 }
 
 void Formatter::format(Input& input) {
@@ -437,7 +480,7 @@ void Formatter::format(Input& input) {
     m_next_char = get_prefix();
     while (get_paragraph() && !m_out.failed()) {
         fmt_paragraph();
-        put_paragraph();
+        put_paragraph(m_words.size());
     }
 }
 
