@@ -431,11 +431,9 @@ int usage_error(const std::string& message) {
     return 1;
 }
 
-}  // namespace
-
-int tree_main(int argc, char** argv) {
-    Settings settings;
-    std::vector<std::string> roots;
+// tree's own option parsing (short options cluster, arguments are the next word); -1 to go on,
+// else the exit status.
+int parse_options(int argc, char** argv, Settings& settings, std::vector<std::string>& roots) {
     bool options_done = false;
     for (int i = 1; i < argc; ++i) {
         std::string_view word = argv[i];
@@ -520,6 +518,16 @@ int tree_main(int argc, char** argv) {
             }
         }
     }
+    return -1;
+}
+
+}  // namespace
+
+int tree_main(int argc, char** argv) {
+    Settings settings;
+    std::vector<std::string> roots;
+    if (int status = parse_options(argc, argv, settings, roots); status >= 0)
+        return status;
     if (roots.empty())
         roots.emplace_back(".");
     Output out;
