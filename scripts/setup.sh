@@ -9,6 +9,7 @@ packages=(
   clang                                     # thread-safety analysis build (-Wthread-safety)
   libgtest-dev libgmock-dev                 # tests
   libvterm-dev                              # terminal tests render PTY output into a screen
+  tree                                      # the oracle for the toolbox's tree (tests/coreutils)
   clang-19 lld-19 wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 libclang-rt-19-dev-wasm32  # toolbox
   libuv1 libicu72 libc-ares2 libnghttp2-14 libbrotli1 libssl3 zlib1g   # what libnode.so.108 links
 )

@@ -67,6 +67,12 @@ generate_fixtures() {
   # Every byte value once, then NUL-separated records.
   LC_ALL=C awk 'BEGIN { for (i = 1; i < 256; i++) printf "%c", i }' >"$staging/allbytes.bin"
   printf 'one\0two\0three\0' >"$staging/nul-records.bin"
+  # tree: an empty directory and names with unprintable bytes (git keeps neither).
+  mkdir -p "$staging/tree/empty" "$staging/tree/docs/deep/deeper"
+  printf 'x' >"$staging/tree/docs/deep/deeper/leaf"
+  printf 'tab' >"$staging/tree/docs/a$(printf '\t')tab"
+  printf 'ctl' >"$staging/tree/docs/$(printf '\001')ctl"
+  printf 'hi' >"$staging/tree/docs/$(printf '\303\251')t$(printf '\303\251')"
 }
 generate_fixtures
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/host_name.h"
 #include "lib/io.h"
 #include "lib/options.h"
 
@@ -52,18 +53,6 @@ constexpr LongOption k_long_options[] = {
 enum Field { k_sysname = 1, k_nodename = 2, k_release = 4, k_kversion = 8, k_machine = 16, k_processor = 32,
              k_platform = 64, k_os = 128 };
 
-std::string node_name() {
-    int fd = ::open("/proc/sys/kernel/hostname", O_RDONLY);
-    if (fd < 0)
-        return "localhost";
-    int error = 0;
-    std::string name = read_all(fd, error);
-    ::close(fd);
-    while (!name.empty() && (name.back() == '\n' || name.back() == ' '))
-        name.pop_back();
-    return name.empty() ? "localhost" : name;
-}
-
 }  // namespace
 
 int uname_main(int argc, char** argv) {
@@ -94,7 +83,7 @@ int uname_main(int argc, char** argv) {
     if (fields & k_sysname)
         words.emplace_back("Linux");
     if (fields & k_nodename)
-        words.push_back(node_name());
+        words.push_back(host_name());
     if (fields & k_release)
         words.emplace_back("6.1.0-secure-exec");
     if (fields & k_kversion)
