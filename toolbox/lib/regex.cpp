@@ -1,62 +1,159 @@
-// regex.cpp — interim implementation over wasi-libc's POSIX regex (musl's TRE), which already
-// takes the GNU BRE extensions; to be replaced by the toolbox's own engine.
+// regex.cpp — the public face of the engine in lib/regex/: compile (parse.cpp, compile.cpp),
+// then answer matches() with literal prefilters and the lazy DFA, and search() with the DFA for
+// the leftmost-longest span and the backtracker for groups (or for the whole match when the
+// pattern has back references, which no DFA can check).
 #include "lib/regex.h"
 
-#include <regex.h>
+#include <cstring>
+
+#include "lib/regex/backtrack.h"
+#include "lib/regex/dfa.h"
+#include "lib/regex/program.h"
 
 namespace toolbox {
 
+using namespace regex_detail;
+
 struct Regex::Impl {
-    regex_t compiled{};
-    std::size_t groups{0};
-    ~Impl() { regfree(&compiled); }
+    Program program;
+    std::unique_ptr<Dfa> unanchored;
+    std::unique_ptr<Dfa> anchored;
+    std::unique_ptr<Dfa> lines;
+    char lines_eol{'\n'};
+
+    Dfa& unanchored_dfa() {
+        if (!unanchored) unanchored = std::make_unique<Dfa>(program, Dfa::Mode::unanchored);
+        return *unanchored;
+    }
+    Dfa& anchored_dfa() {
+        if (!anchored) anchored = std::make_unique<Dfa>(program, Dfa::Mode::anchored);
+        return *anchored;
+    }
+    Dfa& lines_dfa(char eol) {
+        if (!lines || lines_eol != eol) {
+            lines = std::make_unique<Dfa>(program, Dfa::Mode::lines, static_cast<unsigned char>(eol));
+            lines_eol = eol;
+        }
+        return *lines;
+    }
+    bool contains_required(std::string_view text) const {
+        const std::string& needle = program.required;
+        if (needle.empty()) return true;
+        if (needle.size() == 1) return std::memchr(text.data(), needle[0], text.size()) != nullptr;
+        return memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+    }
 };
+
+namespace {
+
+Context context_before(std::string_view text, std::size_t pos, const RegexSearchFlags& flags) {
+    if (pos == 0) return flags.not_bol ? ctx_text_start_nobol : ctx_text_start;
+    return byte_context(static_cast<unsigned char>(text[pos - 1]));
+}
+
+const char* find_bytes(const char* begin, const char* end, std::string_view needle) {
+    if (needle.size() == 1) return static_cast<const char*>(std::memchr(begin, needle[0], static_cast<std::size_t>(end - begin)));
+    return static_cast<const char*>(memmem(begin, static_cast<std::size_t>(end - begin), needle.data(), needle.size()));
+}
+
+}  // namespace
 
 Regex::Regex(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Regex::~Regex() = default;
 
 std::unique_ptr<Regex> Regex::compile(std::string_view pattern, const RegexOptions& options, std::string& error) {
     auto impl = std::make_unique<Impl>();
-    int flags = 0;
-    if (options.syntax == RegexSyntax::extended) flags |= REG_EXTENDED;
-    if (options.ignore_case) flags |= REG_ICASE;
-    if (options.multiline) flags |= REG_NEWLINE;
-    std::string text(pattern);
-    int code = regcomp(&impl->compiled, text.c_str(), flags);
-    if (code != 0) {
-        char message[256];
-        regerror(code, &impl->compiled, message, sizeof message);
-        error = message;
-        impl.release();  // regcomp failed: nothing to free
-        return nullptr;
-    }
-    impl->groups = impl->compiled.re_nsub;
+    Ast ast;
+    std::vector<std::string> warnings;
+    if (!parse(pattern, options, ast, error, warnings)) return nullptr;
+    if (options.warnings) options.warnings->insert(options.warnings->end(), warnings.begin(), warnings.end());
+    if (!regex_detail::compile(ast, options, impl->program, error)) return nullptr;
     return std::unique_ptr<Regex>(new Regex(std::move(impl)));
 }
 
-std::size_t Regex::group_count() const { return m_impl->groups; }
+std::size_t Regex::group_count() const { return m_impl->program.groups; }
 
 bool Regex::matches(std::string_view text, RegexSearchFlags flags) const {
+    const Program& program = m_impl->program;
+    if (!m_impl->contains_required(text)) return false;
+    if (program.literal_only) return true;
+    if (!m_impl->unanchored_dfa().any_match(text, context_before(text, 0, flags), flags.not_eol)) return false;
+    if (!program.has_backrefs) return true;
     std::vector<RegexSpan> groups;
     return search(text, 0, groups, flags);
 }
 
 bool Regex::search(std::string_view text, std::size_t start, std::vector<RegexSpan>& groups,
                    RegexSearchFlags flags) const {
-    // TRE needs a NUL-terminated string and has no REG_STARTEND: search a copy of the tail.
-    std::string tail(text.substr(start));
-    std::vector<regmatch_t> found(m_impl->groups + 1);
-    int eflags = 0;
-    if (flags.not_bol || start > 0) eflags |= REG_NOTBOL;
-    if (flags.not_eol) eflags |= REG_NOTEOL;
-    if (regexec(&m_impl->compiled, tail.c_str(), found.size(), found.data(), eflags) != 0) return false;
-    groups.assign(found.size(), RegexSpan{});
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        if (found[i].rm_so < 0) continue;
-        groups[i] = {static_cast<std::ptrdiff_t>(start + found[i].rm_so),
-                     static_cast<std::ptrdiff_t>(start + found[i].rm_eo)};
+    const Program& program = m_impl->program;
+    if (start > text.size()) return false;
+    if (!m_impl->contains_required(text.substr(start))) return false;
+    if (!m_impl->unanchored_dfa().any_match(text.substr(start), context_before(text, start, flags), flags.not_eol))
+        return false;
+    BacktrackInput input{text, start, flags.not_bol ? ctx_text_start_nobol : ctx_text_start, flags.not_eol};
+    std::vector<std::ptrdiff_t> slots;
+    bool found = false;
+    for (std::size_t s = start; s <= text.size() && !found; ++s) {
+        input.start = s;
+        if (program.has_backrefs) {
+            found = backtrack(program, input, -1, slots);
+            continue;
+        }
+        std::ptrdiff_t end = m_impl->anchored_dfa().longest_match(text, s, context_before(text, s, flags), flags.not_eol);
+        if (end < 0) continue;
+        found = true;
+        if (program.groups == 0 || !backtrack(program, input, end, slots)) {
+            slots.assign(2 * (program.groups + 1), -1);
+            slots[0] = static_cast<std::ptrdiff_t>(s);
+            slots[1] = end;
+        }
+    }
+    if (!found) return false;
+    groups.assign(program.groups + 1, RegexSpan{});
+    for (std::size_t i = 0; i <= program.groups; ++i) {
+        if (slots[2 * i] >= 0 && slots[2 * i + 1] >= slots[2 * i]) groups[i] = {slots[2 * i], slots[2 * i + 1]};
     }
     return true;
+}
+
+std::size_t Regex::find_line(std::string_view buffer, char eol) const {
+    const Program& program = m_impl->program;
+    const char* base = buffer.data();
+    const char* end = base + buffer.size();
+    bool prefilter = !program.required.empty() && program.required.find(eol) == std::string::npos;
+    const char* pos = base;
+    while (pos < end) {
+        const char* line = pos;
+        const char* line_end = end;
+        if (prefilter) {
+            const char* hit = find_bytes(pos, end, program.required);
+            if (!hit) return std::string_view::npos;
+            line = hit;
+            while (line > pos && line[-1] != eol) --line;
+            line_end = static_cast<const char*>(std::memchr(hit, eol, static_cast<std::size_t>(end - hit)));
+            line_end = line_end ? line_end + 1 : end;
+            if (program.literal_only) return static_cast<std::size_t>(line - base);
+        }
+        std::string_view chunk(line, static_cast<std::size_t>(line_end - line));
+        std::size_t at = m_impl->lines_dfa(eol).first_match_in_lines(chunk);
+        if (at == std::string_view::npos) {
+            if (!prefilter) return std::string_view::npos;
+            pos = line_end;
+            continue;
+        }
+        // The matching line holds chunk[at] (or ends there).
+        const char* hit = line + at;
+        const char* start = hit;
+        while (start > line && start[-1] != eol) --start;
+        const char* stop = static_cast<const char*>(std::memchr(hit, eol, static_cast<std::size_t>(end - hit)));
+        stop = stop ? stop : end;
+        if (program.has_backrefs && !matches(std::string_view(start, static_cast<std::size_t>(stop - start)))) {
+            pos = stop < end ? stop + 1 : end;
+            continue;
+        }
+        return static_cast<std::size_t>(start - base);
+    }
+    return std::string_view::npos;
 }
 
 }  // namespace toolbox
