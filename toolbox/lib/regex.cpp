@@ -4,6 +4,7 @@
 // pattern has back references, which no DFA can check).
 #include "lib/regex.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "lib/regex/backtrack.h"
@@ -50,6 +51,61 @@ Context context_before(std::string_view text, std::size_t pos, const RegexSearch
     if (pos == 0) return flags.not_bol ? ctx_text_start_nobol : ctx_text_start;
     return byte_context(static_cast<unsigned char>(text[pos - 1]));
 }
+
+// A case-blind search for `folded` (lower case): memchr for both cases of its rarest letter,
+// then a comparison around the hit.
+class FoldedFinder {
+public:
+    explicit FoldedFinder(std::string_view folded) : m_folded(folded) {
+        static constexpr std::string_view k_common = "etaoinsrhldcumfpgwybvkxjqz";  // English, most common first
+        std::size_t best_rank = 0;
+        for (std::size_t i = 0; i < folded.size(); ++i) {
+            std::size_t rank = k_common.find(folded[i]);
+            rank = rank == std::string_view::npos ? k_common.size() : rank;
+            if (i == 0 || rank > best_rank) best_rank = rank, m_index = i;
+        }
+        m_lower = folded[m_index];
+        m_upper = m_lower >= 'a' && m_lower <= 'z' ? static_cast<char>(m_lower - 32) : m_lower;
+    }
+    // The window doubles while nothing is found, so the work stays proportional to the distance
+    // to the next hit however often the caller restarts.
+    const char* find(const char* from, const char* end) const {
+        std::size_t window = 256;
+        const char* at = from + m_index;
+        while (at < end) {
+            const char* stop = static_cast<std::size_t>(end - at) > window ? at + window : end;
+            auto* hit = static_cast<const char*>(std::memchr(at, m_lower, static_cast<std::size_t>(stop - at)));
+            if (m_upper != m_lower) {
+                const char* limit = hit ? hit : stop;
+                auto* upper = static_cast<const char*>(std::memchr(at, m_upper, static_cast<std::size_t>(limit - at)));
+                if (upper) hit = upper;
+            }
+            if (!hit) {
+                at = stop;
+                window *= 2;
+                continue;
+            }
+            const char* start = hit - m_index;
+            if (static_cast<std::size_t>(end - start) >= m_folded.size() && same(start)) return start;
+            at = hit + 1;
+        }
+        return nullptr;
+    }
+
+private:
+    bool same(const char* start) const {
+        for (std::size_t i = 0; i < m_folded.size(); ++i) {
+            char c = start[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (c != m_folded[i]) return false;
+        }
+        return true;
+    }
+    std::string_view m_folded;
+    std::size_t m_index{0};
+    char m_lower{0};
+    char m_upper{0};
+};
 
 const char* find_bytes(const char* begin, const char* end, std::string_view needle) {
     if (needle.size() == 1) return static_cast<const char*>(std::memchr(begin, needle[0], static_cast<std::size_t>(end - begin)));
@@ -121,12 +177,15 @@ std::size_t Regex::find_line(std::string_view buffer, char eol) const {
     const char* base = buffer.data();
     const char* end = base + buffer.size();
     bool prefilter = !program.required.empty() && program.required.find(eol) == std::string::npos;
+    bool folded = !prefilter && !program.required_folded.empty() &&
+                  program.required_folded.find(eol) == std::string::npos;
+    FoldedFinder folded_finder(folded ? std::string_view(program.required_folded) : std::string_view("x"));
     const char* pos = base;
     while (pos < end) {
         const char* line = pos;
         const char* line_end = end;
-        if (prefilter) {
-            const char* hit = find_bytes(pos, end, program.required);
+        if (prefilter || folded) {
+            const char* hit = folded ? folded_finder.find(pos, end) : find_bytes(pos, end, program.required);
             if (!hit) return std::string_view::npos;
             line = hit;
             while (line > pos && line[-1] != eol) --line;
@@ -137,7 +196,7 @@ std::size_t Regex::find_line(std::string_view buffer, char eol) const {
         std::string_view chunk(line, static_cast<std::size_t>(line_end - line));
         std::size_t at = m_impl->lines_dfa(eol).first_match_in_lines(chunk);
         if (at == std::string_view::npos) {
-            if (!prefilter) return std::string_view::npos;
+            if (!prefilter && !folded) return std::string_view::npos;
             pos = line_end;
             continue;
         }

@@ -217,6 +217,12 @@ TEST(RegexLines, FindLine) {
     EXPECT_EQ(word->find_line("foobar\nx foo-y\n"), 7u);
     auto line = Regex::compile("a*", {.match_line = true}, error);
     EXPECT_EQ(line->find_line("ab\naaa\n"), 3u);
+    // -i: the case-blind literal prefilter, then the DFA on the candidate line.
+    auto folded = Regex::compile("hel+o w", {.ignore_case = true}, error);
+    EXPECT_EQ(folded->find_line("hello\nxHELLO\nsay HeLLo World\n"), 13u);
+    EXPECT_EQ(folded->find_line("hello\nHELLO"), std::string_view::npos);
+    std::string far(100000, 'x');
+    EXPECT_EQ(folded->find_line(far + "\nHELLO W\n"), far.size() + 1);
 }
 
 // Small random patterns over {a, b}: the overall match always, the groups too.

@@ -143,17 +143,24 @@ private:
     Program& m_prog;
 };
 
-// The single byte a set stands for, or -1.
-int single_byte(const ByteSet& set) {
-    if (set.count() != 1) return -1;
+// The single byte a set stands for, or -1; with `fold`, a letter in both cases counts too (as
+// its lower case).
+int single_byte(const ByteSet& set, bool fold) {
+    int count = set.count();
+    if (count == 2 && fold) {
+        for (int c = 'a'; c <= 'z'; ++c)
+            if (set.test(static_cast<unsigned char>(c)) && set.test(static_cast<unsigned char>(c - 32))) return c;
+        return -1;
+    }
+    if (count != 1) return -1;
     for (int c = 0; c < 256; ++c)
-        if (set.test(static_cast<unsigned char>(c))) return c;
+        if (set.test(static_cast<unsigned char>(c))) return fold && c >= 'A' && c <= 'Z' ? c + 32 : c;
     return -1;
 }
 
 // The longest run of single bytes every match must contain, looking through the top-level
 // concatenation (and groups around it). `exact` stays true while the pattern is just the run.
-void required_literal(const Ast& ast, int index, std::string& best, std::string& run, bool& exact) {
+void required_literal(const Ast& ast, int index, std::string& best, std::string& run, bool& exact, bool fold) {
     const Node& node = ast.nodes[index];
     auto end_run = [&] {
         if (run.size() > best.size()) best = run;
@@ -161,7 +168,7 @@ void required_literal(const Ast& ast, int index, std::string& best, std::string&
     };
     switch (node.kind) {
         case Node::Kind::set: {
-            int c = single_byte(ast.sets[node.value]);
+            int c = single_byte(ast.sets[node.value], fold);
             if (c < 0) {
                 exact = false;
                 end_run();
@@ -171,16 +178,16 @@ void required_literal(const Ast& ast, int index, std::string& best, std::string&
             return;
         }
         case Node::Kind::concat:
-            for (int child : node.children) required_literal(ast, child, best, run, exact);
+            for (int child : node.children) required_literal(ast, child, best, run, exact, fold);
             return;
-        case Node::Kind::group: required_literal(ast, node.children[0], best, run, exact); return;
+        case Node::Kind::group: required_literal(ast, node.children[0], best, run, exact, fold); return;
         case Node::Kind::repeat:
             exact = false;
             if (node.min >= 1 && ast.nodes[node.children[0]].kind == Node::Kind::set) {
                 std::string inner;
                 std::string inner_run = run;
                 bool ignored = false;
-                required_literal(ast, node.children[0], inner, inner_run, ignored);
+                required_literal(ast, node.children[0], inner, inner_run, ignored, fold);
                 run = inner_run;
             }
             end_run();
@@ -219,8 +226,14 @@ bool compile(const Ast& ast, const RegexOptions& options, Program& program, std:
     program.sets = ast.sets;
     std::string run;
     bool exact = true;
-    required_literal(ast, ast.root, program.required, run, exact);
+    required_literal(ast, ast.root, program.required, run, exact, false);
     if (run.size() > program.required.size()) program.required = run;
+    if (program.required.empty() && options.ignore_case) {
+        std::string folded_run;
+        bool ignored = true;
+        required_literal(ast, ast.root, program.required_folded, folded_run, ignored, true);
+        if (folded_run.size() > program.required_folded.size()) program.required_folded = folded_run;
+    }
     program.literal_only = exact && !options.match_line && !options.match_word && !program.required.empty();
     return true;
 }

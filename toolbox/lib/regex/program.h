@@ -102,6 +102,8 @@ struct Program {
     // A byte string every match contains (empty: none known), and whether the whole pattern is
     // just that string (then finding it is the match).
     std::string required;
+    // With -i: the same, lower-cased, for a case-blind search (used when `required` is empty).
+    std::string required_folded;
     bool literal_only{false};
 };
 
