@@ -218,7 +218,7 @@ TEST(RegexLines, FindLine) {
     auto line = Regex::compile("a*", {.match_line = true}, error);
     EXPECT_EQ(line->find_line("ab\naaa\n"), 3u);
     // -i: the case-blind literal prefilter, then the DFA on the candidate line.
-    auto folded = Regex::compile("hel+o w", {.ignore_case = true}, error);
+    auto folded = Regex::compile("hel+o w", {.syntax = RegexSyntax::extended, .ignore_case = true}, error);
     EXPECT_EQ(folded->find_line("hello\nxHELLO\nsay HeLLo World\n"), 13u);
     EXPECT_EQ(folded->find_line("hello\nHELLO"), std::string_view::npos);
     std::string far(100000, 'x');
