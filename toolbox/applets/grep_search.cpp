@@ -278,9 +278,10 @@ private:
     template <typename F>
     void for_each_match(std::string_view text, F&& each) {
         std::size_t start = 0;
-        while (start <= text.size() && m_re.search(text, start, m_groups)) {
-            auto b = static_cast<std::size_t>(m_groups[0].begin);
-            auto e = static_cast<std::size_t>(m_groups[0].end);
+        RegexSpan match;
+        while (start <= text.size() && m_re.search_match(text, start, match)) {
+            auto b = static_cast<std::size_t>(match.begin);
+            auto e = static_cast<std::size_t>(match.end);
             if (e == b) {
                 start = b + 1;
                 continue;
@@ -312,7 +313,6 @@ private:
     std::size_t m_counted_pos{0};
     std::uint64_t m_counted_line{1};
     int m_number_width{0};
-    std::vector<RegexSpan> m_groups;
 };
 
 }  // namespace

@@ -141,6 +141,18 @@ bool Regex::matches(std::string_view text, RegexSearchFlags flags) const {
 
 bool Regex::search(std::string_view text, std::size_t start, std::vector<RegexSpan>& groups,
                    RegexSearchFlags flags) const {
+    return search_impl(text, start, groups, flags, true);
+}
+
+bool Regex::search_match(std::string_view text, std::size_t start, RegexSpan& match, RegexSearchFlags flags) const {
+    std::vector<RegexSpan> groups;
+    if (!search_impl(text, start, groups, flags, false)) return false;
+    match = groups[0];
+    return true;
+}
+
+bool Regex::search_impl(std::string_view text, std::size_t start, std::vector<RegexSpan>& groups,
+                        RegexSearchFlags flags, bool want_groups) const {
     const Program& program = m_impl->program;
     if (start > text.size()) return false;
     if (!m_impl->contains_required(text.substr(start))) return false;
@@ -158,7 +170,7 @@ bool Regex::search(std::string_view text, std::size_t start, std::vector<RegexSp
         std::ptrdiff_t end = m_impl->anchored_dfa().longest_match(text, s, context_before(text, s, flags), flags.not_eol);
         if (end < 0) continue;
         found = true;
-        if (program.groups == 0 || !backtrack(program, input, end, slots)) {
+        if (!want_groups || program.groups == 0 || !backtrack(program, input, end, slots)) {
             slots.assign(2 * (program.groups + 1), -1);
             slots[0] = static_cast<std::ptrdiff_t>(s);
             slots[1] = end;

@@ -78,10 +78,15 @@ public:
     // of the first matching line's first byte, or npos. One DFA pass over the whole buffer (after
     // a memmem() for a literal every match contains), much faster than matches() per line.
     std::size_t find_line(std::string_view buffer, char eol = '\n') const;
+    // search() for the whole match only (groups[0]), which skips the work of placing the groups:
+    // grep -o and --color.
+    bool search_match(std::string_view text, std::size_t start, RegexSpan& match, RegexSearchFlags flags = {}) const;
     // Number of capturing groups.
     std::size_t group_count() const;
 
 private:
+    bool search_impl(std::string_view text, std::size_t start, std::vector<RegexSpan>& groups,
+                     RegexSearchFlags flags, bool want_groups) const;
     struct Impl;
     explicit Regex(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

@@ -68,6 +68,13 @@ Outcome ours(const std::string& pattern, bool ere, bool icase, const std::string
     if (out.matched) {
         for (const auto& g : groups) out.spans.emplace_back(g.begin, g.end);
     }
+    toolbox::RegexSpan whole;
+    bool found = re->search_match(text, start, whole);
+    EXPECT_EQ(found, out.matched) << "search_match() disagrees: /" << pattern << "/ on '" << text << "'";
+    if (found && out.matched) {
+        EXPECT_EQ(whole.begin, groups[0].begin) << pattern << " on " << text;
+        EXPECT_EQ(whole.end, groups[0].end) << pattern << " on " << text;
+    }
     return out;
 }
 
