@@ -161,16 +161,17 @@ bool Regex::search_impl(std::string_view text, std::size_t start, std::vector<Re
     BacktrackInput input{text, start, flags.not_bol ? ctx_text_start_nobol : ctx_text_start, flags.not_eol};
     std::vector<std::ptrdiff_t> slots;
     bool found = false;
+    std::uint64_t budget = 50'000'000;  // backtracking steps for this whole search
     for (std::size_t s = start; s <= text.size() && !found; ++s) {
         input.start = s;
         if (program.has_backrefs) {
-            found = backtrack(program, input, -1, slots);
+            found = backtrack(program, input, -1, slots, budget);
             continue;
         }
         std::ptrdiff_t end = m_impl->anchored_dfa().longest_match(text, s, context_before(text, s, flags), flags.not_eol);
         if (end < 0) continue;
         found = true;
-        if (!want_groups || program.groups == 0 || !backtrack(program, input, end, slots)) {
+        if (!want_groups || program.groups == 0 || !backtrack(program, input, end, slots, budget)) {
             slots.assign(2 * (program.groups + 1), -1);
             slots[0] = static_cast<std::ptrdiff_t>(s);
             slots[1] = end;

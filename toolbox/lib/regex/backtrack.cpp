@@ -11,14 +11,14 @@ namespace toolbox::regex_detail {
 namespace {
 
 constexpr std::size_t k_max_memo_bits = std::size_t{64} << 20;
-constexpr std::uint64_t k_step_limit = 20'000'000;
 
 unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
 
 class Backtracker {
 public:
-    Backtracker(const Program& program, const BacktrackInput& input, std::ptrdiff_t end, bool memo)
-        : m_prog(program), m_in(input), m_end(end), m_slots(2 * (program.groups + 1), -1),
+    Backtracker(const Program& program, const BacktrackInput& input, std::ptrdiff_t end, bool memo,
+                std::uint64_t& budget)
+        : m_prog(program), m_in(input), m_end(end), m_budget(budget), m_slots(2 * (program.groups + 1), -1),
           m_registers(program.loop_registers, -1), m_counts(program.loop_registers, 0) {
         if (memo) {
             m_width = input.text.size() - input.start + 1;
@@ -47,7 +47,7 @@ public:
                 slots = m_slots;
                 return true;
             }
-            if (m_steps > k_step_limit) break;
+            if (m_budget == 0) break;
         }
         if (m_best >= 0) {
             slots = m_best_slots;
@@ -100,7 +100,9 @@ private:
         auto pos = static_cast<std::size_t>(position);
         const std::string_view text = m_in.text;
         while (true) {
-            if (seen(pc, pos) || ++m_steps > k_step_limit) return false;
+            if (m_budget == 0) return false;
+            --m_budget;
+            if (seen(pc, pos)) return false;
             const Inst& inst = m_prog.insts[pc];
             switch (inst.op) {
                 case Op::byte_set:
@@ -161,13 +163,13 @@ private:
     const Program& m_prog;
     const BacktrackInput& m_in;
     std::ptrdiff_t m_end;
+    std::uint64_t& m_budget;
     std::vector<std::ptrdiff_t> m_slots;
     std::vector<std::ptrdiff_t> m_registers;
     std::vector<std::ptrdiff_t> m_counts;
     std::vector<Job> m_stack;
     std::vector<std::uint64_t> m_visited;
     std::size_t m_width{0};
-    std::uint64_t m_steps{0};
     std::ptrdiff_t m_best{-1};
     std::vector<std::ptrdiff_t> m_best_slots;
 };
@@ -175,14 +177,14 @@ private:
 }  // namespace
 
 bool backtrack(const Program& program, const BacktrackInput& input, std::ptrdiff_t end,
-               std::vector<std::ptrdiff_t>& slots) {
+               std::vector<std::ptrdiff_t>& slots, std::uint64_t& budget) {
     std::size_t cells = program.insts.size() * (input.text.size() - input.start + 1);
     bool memo = !program.has_backrefs && cells <= k_max_memo_bits;
     if (memo) {
-        Backtracker with_memo(program, input, end, true);
+        Backtracker with_memo(program, input, end, true, budget);
         if (with_memo.run(slots)) return true;
     }
-    Backtracker plain(program, input, end, false);
+    Backtracker plain(program, input, end, false, budget);
     return plain.run(slots);
 }
 

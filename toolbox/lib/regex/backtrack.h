@@ -22,7 +22,9 @@ struct BacktrackInput {
 
 // Captures of the first path from `input.start` ending at `end`; false if none was found.
 // With end == -1: the path reaching the longest end (back references); false if no match.
+// `budget` is the number of steps left for the whole search (every start position shares it);
+// when it runs out the answer is "no match", as GNU's regex gives up on exponential patterns.
 bool backtrack(const Program& program, const BacktrackInput& input, std::ptrdiff_t end,
-               std::vector<std::ptrdiff_t>& slots);
+               std::vector<std::ptrdiff_t>& slots, std::uint64_t& budget);
 
 }  // namespace toolbox::regex_detail
