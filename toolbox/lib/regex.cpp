@@ -107,6 +107,27 @@ private:
     char m_upper{0};
 };
 
+// The first place where any of `needles` starts, searching windows that double while nothing
+// is found (so restarting after each hit stays proportional to the distance covered).
+const char* find_any(const char* at, const char* end, const std::vector<std::string>& needles, char eol) {
+    std::size_t window = 256;
+    while (at < end) {
+        const char* stop = static_cast<std::size_t>(end - at) > window ? at + window : end;
+        const char* best = nullptr;
+        for (const auto& needle : needles) {
+            if (needle.find(eol) != std::string::npos) return at;  // can't prefilter: every line is a candidate
+            const char* before = best ? best : stop;  // only an earlier hit matters
+            const char* limit = static_cast<std::size_t>(end - before) > needle.size() - 1 ? before + needle.size() - 1 : end;
+            auto* hit = static_cast<const char*>(memmem(at, static_cast<std::size_t>(limit - at), needle.data(), needle.size()));
+            if (hit && (!best || hit < best)) best = hit;
+        }
+        if (best) return best;
+        at = stop;
+        window *= 2;
+    }
+    return nullptr;
+}
+
 const char* find_bytes(const char* begin, const char* end, std::string_view needle) {
     if (needle.size() == 1) return static_cast<const char*>(std::memchr(begin, needle[0], static_cast<std::size_t>(end - begin)));
     return static_cast<const char*>(memmem(begin, static_cast<std::size_t>(end - begin), needle.data(), needle.size()));
@@ -190,6 +211,7 @@ std::size_t Regex::find_line(std::string_view buffer, char eol) const {
     const char* base = buffer.data();
     const char* end = base + buffer.size();
     bool prefilter = !program.required.empty() && program.required.find(eol) == std::string::npos;
+    bool any = !prefilter && !program.required_any.empty();
     bool folded = !prefilter && !program.required_folded.empty() &&
                   program.required_folded.find(eol) == std::string::npos;
     FoldedFinder folded_finder(folded ? std::string_view(program.required_folded) : std::string_view("x"));
@@ -197,8 +219,10 @@ std::size_t Regex::find_line(std::string_view buffer, char eol) const {
     while (pos < end) {
         const char* line = pos;
         const char* line_end = end;
-        if (prefilter || folded) {
-            const char* hit = folded ? folded_finder.find(pos, end) : find_bytes(pos, end, program.required);
+        if (prefilter || folded || any) {
+            const char* hit = folded ? folded_finder.find(pos, end)
+                              : any  ? find_any(pos, end, program.required_any, eol)
+                                     : find_bytes(pos, end, program.required);
             if (!hit) return std::string_view::npos;
             line = hit;
             while (line > pos && line[-1] != eol) --line;
@@ -209,7 +233,7 @@ std::size_t Regex::find_line(std::string_view buffer, char eol) const {
         std::string_view chunk(line, static_cast<std::size_t>(line_end - line));
         std::size_t at = m_impl->lines_dfa(eol).first_match_in_lines(chunk);
         if (at == std::string_view::npos) {
-            if (!prefilter && !folded) return std::string_view::npos;
+            if (!prefilter && !folded && !any) return std::string_view::npos;
             pos = line_end;
             continue;
         }

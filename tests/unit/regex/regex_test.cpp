@@ -224,6 +224,11 @@ TEST(RegexLines, FindLine) {
     EXPECT_EQ(word->find_line("foobar\nx foo-y\n"), 7u);
     auto line = Regex::compile("a*", {.match_line = true}, error);
     EXPECT_EQ(line->find_line("ab\naaa\n"), 3u);
+    // An alternation of literals: one memmem per alternative, then the DFA on the line.
+    auto any = Regex::compile("hello|wor+ld|\\<xy", {.syntax = RegexSyntax::extended}, error);
+    EXPECT_EQ(any->find_line("abc\nworld\n"), 4u);
+    EXPECT_EQ(any->find_line("wold\naxy\nhell\nxyz\n"), 14u);
+    EXPECT_EQ(any->find_line(std::string(5000, 'w') + "\nworrld"), 5001u);
     // -i: the case-blind literal prefilter, then the DFA on the candidate line.
     auto folded = Regex::compile("hel+o w", {.syntax = RegexSyntax::extended, .ignore_case = true}, error);
     EXPECT_EQ(folded->find_line("hello\nxHELLO\nsay HeLLo World\n"), 13u);

@@ -228,6 +228,23 @@ bool compile(const Ast& ast, const RegexOptions& options, Program& program, std:
     bool exact = true;
     required_literal(ast, ast.root, program.required, run, exact, false);
     if (run.size() > program.required.size()) program.required = run;
+    int top = ast.root;
+    while (ast.nodes[top].kind == Node::Kind::group) top = ast.nodes[top].children[0];
+    if (program.required.empty() && !options.ignore_case && ast.nodes[top].kind == Node::Kind::alternate &&
+        ast.nodes[top].children.size() <= 8) {
+        for (int branch : ast.nodes[top].children) {
+            std::string best;
+            std::string branch_run;
+            bool ignored = true;
+            required_literal(ast, branch, best, branch_run, ignored, false);
+            if (branch_run.size() > best.size()) best = branch_run;
+            if (best.size() < 2) {
+                program.required_any.clear();
+                break;
+            }
+            program.required_any.push_back(best);
+        }
+    }
     if (program.required.empty() && options.ignore_case) {
         std::string folded_run;
         bool ignored = true;

@@ -104,6 +104,9 @@ struct Program {
     std::string required;
     // With -i: the same, lower-cased, for a case-blind search (used when `required` is empty).
     std::string required_folded;
+    // For a top-level alternation without a common literal: one literal per alternative (every
+    // match contains one of them), or empty.
+    std::vector<std::string> required_any;
     bool literal_only{false};
 };
 
