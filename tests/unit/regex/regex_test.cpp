@@ -310,3 +310,37 @@ TEST(RegexRandom, BasicGroups) { differential(false, true, 3, 12); }
 TEST(RegexRandom, ExtendedGroups) { differential(true, true, 4, 12); }
 
 }  // namespace
+
+namespace {
+
+std::string first_match(const char* pattern, std::string_view text, toolbox::RegexOptions options,
+                        toolbox::RegexSearchFlags flags = {}) {
+    std::string error;
+    auto re = Regex::compile(pattern, options, error);
+    if (!re) return "error: " + error;
+    std::vector<RegexSpan> groups;
+    if (!re->search(text, 0, groups, flags)) return "none";
+    if (re->matches(text, flags) != true) return "matches() disagrees";
+    return std::to_string(groups[0].begin) + "," + std::to_string(groups[0].end);
+}
+
+TEST(RegexFlags, MultilineAndEdges) {
+    RegexOptions multi{.multiline = true};
+    EXPECT_EQ(first_match("^b", "a\nb", multi), "2,3");
+    EXPECT_EQ(first_match("^b", "a\nb", {}), "none");
+    EXPECT_EQ(first_match("a$", "a\nb", multi), "0,1");
+    EXPECT_EQ(first_match("a.b", "a\nb", multi), "none");
+    EXPECT_EQ(first_match("a.b", "a\nb", {}), "0,3");
+    EXPECT_EQ(first_match("[^x]", "\n", multi), "none");
+    EXPECT_EQ(first_match("\\`b", "a\nb", multi), "none");
+    EXPECT_EQ(first_match("^a", "a", {}, {.not_bol = true}), "none");
+    EXPECT_EQ(first_match("\\`a", "a", {}, {.not_bol = true}), "0,1");
+    EXPECT_EQ(first_match("a$", "a", {}, {.not_eol = true}), "none");
+    EXPECT_EQ(first_match("a\\'", "a", {}, {.not_eol = true}), "0,1");
+    EXPECT_EQ(first_match("foo", "a foo", {.match_word = true}), "2,5");
+    EXPECT_EQ(first_match("foo", "afoo", {.match_word = true}), "none");
+    EXPECT_EQ(first_match("a*", "aab", {.match_line = true}), "none");
+    EXPECT_EQ(first_match("a\nb", "xb", {.newline_alternation = true}), "1,2");
+}
+
+}  // namespace
