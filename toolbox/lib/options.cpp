@@ -25,6 +25,7 @@ OptionParser::OptionParser(std::string_view program, int argc, char** argv, std:
 
 Option OptionParser::fail(const std::string& message) {
     write_all(2, std::string(m_program) + ": " + message + "\n");
+    if (!m_usage_line.empty()) write_all(2, std::string(m_usage_line) + "\n");
     try_help(m_program);
     m_done = true;
     return {k_error, nullptr, {}};

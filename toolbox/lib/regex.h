@@ -33,6 +33,16 @@ struct RegexOptions {
     // true: '.' and bracket expressions don't match '\n', ^ and $ match at line breaks inside
     // the text (sed's M flag). false: the text is one line, '\n' is an ordinary character.
     bool multiline{false};
+    // Newlines in the pattern separate alternatives, each with its own group numbers (grep's
+    // pattern list: -e A -e B, -f FILE).
+    bool newline_alternation{false};
+    // grep -x: the match must be the whole text; grep -w: the match must not touch a word
+    // character (letter, digit, '_') on either side.
+    bool match_line{false};
+    bool match_word{false};
+    // Where the warnings GNU grep prints about odd EREs go ("* at start of expression");
+    // nullptr drops them.
+    std::vector<std::string>* warnings{nullptr};
 };
 
 // A match or a group: byte offsets into the searched text; begin == -1 when the group did not
@@ -64,10 +74,19 @@ public:
     // ^, \b and \< (as when sed's s///g moves along a line).
     bool search(std::string_view text, std::size_t start, std::vector<RegexSpan>& groups,
                 RegexSearchFlags flags = {}) const;
+    // grep's fast path: `buffer` holds lines ending in `eol` (the last may lack it); the offset
+    // of the first matching line's first byte, or npos. One DFA pass over the whole buffer (after
+    // a memmem() for a literal every match contains), much faster than matches() per line.
+    std::size_t find_line(std::string_view buffer, char eol = '\n') const;
+    // search() for the whole match only (groups[0]), which skips the work of placing the groups:
+    // grep -o and --color.
+    bool search_match(std::string_view text, std::size_t start, RegexSpan& match, RegexSearchFlags flags = {}) const;
     // Number of capturing groups.
     std::size_t group_count() const;
 
 private:
+    bool search_impl(std::string_view text, std::size_t start, std::vector<RegexSpan>& groups,
+                     RegexSearchFlags flags, bool want_groups) const;
     struct Impl;
     explicit Regex(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
