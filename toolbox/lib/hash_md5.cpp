@@ -39,21 +39,22 @@ private:
         for (int i = 0; i < 16; ++i)
             words[i] = load_le32(block + 4 * i);
         uint32_t a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
-        for (int i = 0; i < 64; ++i) {
-            uint32_t f;
-            int index;
-            switch (i / 16) {
-            case 0: f = (b & c) | (~b & d); index = i; break;
-            case 1: f = (d & b) | (~d & c); index = (5 * i + 1) % 16; break;
-            case 2: f = b ^ c ^ d; index = (3 * i + 5) % 16; break;
-            default: f = c ^ (b | ~d); index = (7 * i) % 16; break;
-            }
+        // One loop per round, so the round function is not chosen per step.
+        auto step = [&](uint32_t f, int i, int index) {
             uint32_t sum = a + f + tables.sines[i] + words[index];
             a = d;
             d = c;
             c = b;
             b += std::rotl(sum, k_shifts[i / 16][i % 4]);
-        }
+        };
+        for (int i = 0; i < 16; ++i)
+            step((b & c) | (~b & d), i, i);
+        for (int i = 16; i < 32; ++i)
+            step((d & b) | (~d & c), i, (5 * i + 1) % 16);
+        for (int i = 32; i < 48; ++i)
+            step(b ^ c ^ d, i, (3 * i + 5) % 16);
+        for (int i = 48; i < 64; ++i)
+            step(c ^ (b | ~d), i, (7 * i) % 16);
         m_state[0] += a;
         m_state[1] += b;
         m_state[2] += c;
