@@ -146,6 +146,8 @@ struct Settings {
     bool width_given{false};
     bool squeeze{true};
     bool big_endian{false};
+    bool strings_mode{false};  // -S
+    uint64_t strings{3};       // -S: the shortest string to show
 };
 
 int field_width_of(char kind, int size) {
@@ -562,18 +564,138 @@ int dump(Settings& settings, const std::vector<std::string>& names) {
     return finish(out, k_program, input.ok() ? 0 : 1);
 }
 
+// od -S (dump_strings): each run of at least `strings` printable bytes that ends in a NUL (or
+// at the -N limit), after its address.
+int dump_strings(const Settings& settings, const std::vector<std::string>& names) {
+    Input input(names);
+    input.open_first();
+    Output out;
+    if (!skip_input(input, settings.skip)) {
+        out.flush();
+        write_all(2, std::string(k_program) + ": cannot skip past end of combined input\n");
+        return 1;
+    }
+    Dumper dumper(settings, out);
+    bool limited = settings.limit != UINT64_MAX;
+    uint64_t end = settings.skip + settings.limit;
+    uint64_t address = settings.skip;
+    std::string text;
+    auto next = [&](int& c) {
+        char byte;
+        if (input.read(&byte, 1) != 1)
+            return false;
+        c = static_cast<unsigned char>(byte);
+        ++address;
+        return true;
+    };
+    int c = 0;
+    while (!out.failed()) {
+        if (limited && (end < settings.strings || end - settings.strings <= address))
+            break;
+        text.clear();
+        bool candidate = true;
+        while (text.size() < settings.strings) {
+            if (!next(c))
+                return finish(out, k_program, input.ok() ? 0 : 1);
+            if (c < 32 || c > 126) {
+                candidate = false;
+                break;
+            }
+            text += static_cast<char>(c);
+        }
+        if (!candidate)
+            continue;
+        // Reaching the -N limit counts as the end of the string, as in GNU.
+        bool terminated = true;
+        while (!limited || address < end) {
+            if (!next(c))
+                return finish(out, k_program, input.ok() ? 0 : 1);
+            if (c == '\0')
+                break;
+            if (c < 32 || c > 126) {
+                terminated = false;
+                break;
+            }
+            text += static_cast<char>(c);
+        }
+        if (!terminated)
+            continue;
+        dumper.write_address(address - text.size() - 1, " ");
+        out.write(text);
+        out.put('\n');
+    }
+    return finish(out, k_program, input.ok() ? 0 : 1);
+}
+
+// parse_old_offset(): the traditional [+]OFFSET operand, octal unless it starts with 0x, with a
+// 'b' (512) or 'B' (1024) multiplier. (GNU's '.' for decimal ends up refused by the number
+// parser, so such an operand is a file name there too.)
+bool parse_old_offset(std::string_view text, uint64_t& value) {
+    if (!text.empty() && text[0] == '+')
+        text.remove_prefix(1);
+    if (text.empty() || text.find('.') != std::string_view::npos)
+        return false;
+    int base = 8;
+    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+        base = 16;
+        text.remove_prefix(2);
+    }
+    size_t i = 0;
+    value = 0;
+    for (; i < text.size(); ++i) {
+        int digit = std::isdigit(static_cast<unsigned char>(text[i])) ? text[i] - '0'
+                    : std::isxdigit(static_cast<unsigned char>(text[i])) ? std::tolower(static_cast<unsigned char>(text[i])) - 'a' + 10
+                                                                         : 99;
+        if (digit >= base)
+            break;
+        value = value * static_cast<uint64_t>(base) + static_cast<uint64_t>(digit);
+    }
+    if (i == 0)
+        return false;
+    std::string_view suffix = text.substr(i);
+    if (suffix == "b")
+        value *= 512;
+    else if (suffix == "B")
+        value *= 1024;
+    else if (!suffix.empty())
+        return false;
+    return true;
+}
+
 int bad_argument(std::string_view option, std::string_view value) {
     write_all(2, std::string(k_program) + ": invalid " + std::string(option) + " argument " + quote(value) + "\n");
     return 1;
+}
+
+// od FILE +OFFSET, od +OFFSET: the last operand is where to start when it looks like an offset.
+void take_old_offset(std::vector<std::string>& names, bool traditional, uint64_t& skip) {
+    uint64_t offset = 0;
+    if (names.size() == 1) {
+        if ((traditional || names[0][0] == '+') && parse_old_offset(names[0], offset)) {
+            skip = offset;
+            names.clear();
+        }
+    } else if (names.size() == 2) {
+        const std::string& last = names[1];
+        if ((traditional || last[0] == '+' || std::isdigit(static_cast<unsigned char>(last[0]))) &&
+            parse_old_offset(last, offset)) {
+            skip = offset;
+            names.pop_back();
+        }
+    }
 }
 
 }  // namespace
 
 int od_main(int argc, char** argv) {
     Settings settings;
-    OptionParser parser(k_program, argc, argv, "A:aBbcDdeFfHhIij:LlN:OosS::t:vw::Xx", k_long_options);
+    bool modern = false;  // an option only the modern syntax has: no [+]OFFSET operand then
+    bool traditional_syntax = false;
+    OptionParser parser(k_program, argc, argv, "A:aBbcDdeFfHhIij:LlN:OosS:t:vw::Xx", k_long_options);
     while (auto option = parser.next()) {
         const char* traditional = nullptr;
+        if (option.id > 0 && option.id < 256 && std::strchr("AjNStvw", option.id) != nullptr)
+            modern = true;
         switch (option.id) {
         case 'A': {
             std::string_view value(option.argument);
@@ -610,8 +732,11 @@ int od_main(int argc, char** argv) {
             break;
         }
         case 'S':
-            write_all(2, std::string(k_program) + ": --strings is not supported\n");
-            return 1;
+            settings.strings_mode = true;
+            settings.strings = 3;
+            if (option.argument != nullptr && !parse_bytes(option.argument, settings.strings))
+                return bad_argument("-S", option.argument);
+            break;
         case k_opt_endian: {
             int value = argmatch(k_program, "--endian", option.argument, k_endian_words);
             if (value < 0)
@@ -619,7 +744,7 @@ int od_main(int argc, char** argv) {
             settings.big_endian = value == 1;
             break;
         }
-        case k_opt_traditional: break;
+        case k_opt_traditional: traditional_syntax = true; break;
         case 'a': traditional = "a"; break;
         case 'B': case 'o': traditional = "o2"; break;
         case 'b': traditional = "o1"; break;
@@ -646,8 +771,12 @@ int od_main(int argc, char** argv) {
     std::vector<std::string> names;
     for (auto operand : parser.operands())
         names.emplace_back(operand);
+    if (!modern || traditional_syntax)
+        take_old_offset(names, traditional_syntax, settings.skip);
     if (names.empty())
         names.emplace_back("-");
+    if (settings.strings_mode)
+        return dump_strings(settings, names);
     return dump(settings, names);
 }
 
