@@ -690,7 +690,7 @@ int hexdump_main(int argc, char** argv) {
         case 'f': {
             int fd = open_input(option.argument);
             if (fd < 0) {
-                write_all(2, std::string(k_program) + ": " + option.argument + ": " + strerror_gnu(errno) + "\n");
+                write_all(2, std::string(k_program) + ": can't read " + option.argument + ": " + strerror_gnu(errno) + "\n");
                 return 1;
             }
             int error = 0;
@@ -737,6 +737,8 @@ int hexdump_main(int argc, char** argv) {
         add_format(settings, R"("%07.7_Ax\n")");
         add_format(settings, R"("%07.7_ax " 8/2 "%04x " "\n")");
     }
+    if (settings.length == 0)
+        return 0;  // -n 0: util-linux reads nothing and prints nothing, not even the end address
     std::vector<std::string> names;
     for (auto operand : parser.operands())
         names.emplace_back(operand);

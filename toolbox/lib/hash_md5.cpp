@@ -39,22 +39,24 @@ private:
         for (int i = 0; i < 16; ++i)
             words[i] = load_le32(block + 4 * i);
         uint32_t a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
-        // One loop per round, so the round function is not chosen per step.
-        auto step = [&](uint32_t f, int i, int index) {
-            uint32_t sum = a + f + tables.sines[i] + words[index];
-            a = d;
-            d = c;
-            c = b;
-            b += std::rotl(sum, k_shifts[i / 16][i % 4]);
+        // Four steps per pass with the variables renamed instead of shifted along; one loop per
+        // round so the round function is fixed.
+        auto run = [&](auto function, int first, int scale, int offset) {
+            auto step = [&](uint32_t& x, uint32_t y, uint32_t z, uint32_t u, int i) {
+                x = y + std::rotl(x + function(y, z, u) + tables.sines[i] + words[(scale * i + offset) % 16],
+                                  k_shifts[i / 16][i % 4]);
+            };
+            for (int i = first; i < first + 16; i += 4) {
+                step(a, b, c, d, i);
+                step(d, a, b, c, i + 1);
+                step(c, d, a, b, i + 2);
+                step(b, c, d, a, i + 3);
+            }
         };
-        for (int i = 0; i < 16; ++i)
-            step((b & c) | (~b & d), i, i);
-        for (int i = 16; i < 32; ++i)
-            step((d & b) | (~d & c), i, (5 * i + 1) % 16);
-        for (int i = 32; i < 48; ++i)
-            step(b ^ c ^ d, i, (3 * i + 5) % 16);
-        for (int i = 48; i < 64; ++i)
-            step(c ^ (b | ~d), i, (7 * i) % 16);
+        run([](uint32_t x, uint32_t y, uint32_t z) { return (x & y) | (~x & z); }, 0, 1, 0);
+        run([](uint32_t x, uint32_t y, uint32_t z) { return (z & x) | (~z & y); }, 16, 5, 1);
+        run([](uint32_t x, uint32_t y, uint32_t z) { return x ^ y ^ z; }, 32, 3, 5);
+        run([](uint32_t x, uint32_t y, uint32_t z) { return y ^ (x | ~z); }, 48, 7, 0);
         m_state[0] += a;
         m_state[1] += b;
         m_state[2] += c;

@@ -97,21 +97,24 @@ private:
         }
         uint32_t a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
         uint32_t e = m_state[4], f = m_state[5], g = m_state[6], h = m_state[7];
-        for (int t = 0; t < 64; ++t) {
-            uint32_t sum1 = std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25);
-            uint32_t choose = (e & f) ^ (~e & g);
-            uint32_t temp1 = h + sum1 + choose + k_round32[t] + w[t];
-            uint32_t sum0 = std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22);
-            uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
-            uint32_t temp2 = sum0 + majority;
-            h = g;
-            g = f;
-            f = e;
-            e = d + temp1;
-            d = c;
-            c = b;
-            b = a;
-            a = temp1 + temp2;
+        // Eight rounds per pass with the variables renamed instead of shifted along.
+        auto round = [&w](uint32_t x, uint32_t y, uint32_t z, uint32_t& u, uint32_t p, uint32_t q, uint32_t r,
+                          uint32_t& v, int t) {
+            uint32_t temp1 = v + (std::rotr(p, 6) ^ std::rotr(p, 11) ^ std::rotr(p, 25)) + ((p & q) ^ (~p & r)) +
+                             k_round32[t] + w[t];
+            uint32_t temp2 = (std::rotr(x, 2) ^ std::rotr(x, 13) ^ std::rotr(x, 22)) + ((x & y) ^ (x & z) ^ (y & z));
+            u += temp1;
+            v = temp1 + temp2;
+        };
+        for (int t = 0; t < 64; t += 8) {
+            round(a, b, c, d, e, f, g, h, t);
+            round(h, a, b, c, d, e, f, g, t + 1);
+            round(g, h, a, b, c, d, e, f, t + 2);
+            round(f, g, h, a, b, c, d, e, t + 3);
+            round(e, f, g, h, a, b, c, d, t + 4);
+            round(d, e, f, g, h, a, b, c, t + 5);
+            round(c, d, e, f, g, h, a, b, t + 6);
+            round(b, c, d, e, f, g, h, a, t + 7);
         }
         m_state[0] += a;
         m_state[1] += b;
@@ -157,21 +160,23 @@ private:
         }
         uint64_t a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
         uint64_t e = m_state[4], f = m_state[5], g = m_state[6], h = m_state[7];
-        for (int t = 0; t < 80; ++t) {
-            uint64_t sum1 = std::rotr(e, 14) ^ std::rotr(e, 18) ^ std::rotr(e, 41);
-            uint64_t choose = (e & f) ^ (~e & g);
-            uint64_t temp1 = h + sum1 + choose + k_round64[t] + w[t];
-            uint64_t sum0 = std::rotr(a, 28) ^ std::rotr(a, 34) ^ std::rotr(a, 39);
-            uint64_t majority = (a & b) ^ (a & c) ^ (b & c);
-            uint64_t temp2 = sum0 + majority;
-            h = g;
-            g = f;
-            f = e;
-            e = d + temp1;
-            d = c;
-            c = b;
-            b = a;
-            a = temp1 + temp2;
+        auto round = [&w](uint64_t x, uint64_t y, uint64_t z, uint64_t& u, uint64_t p, uint64_t q, uint64_t r,
+                          uint64_t& v, int t) {
+            uint64_t temp1 = v + (std::rotr(p, 14) ^ std::rotr(p, 18) ^ std::rotr(p, 41)) + ((p & q) ^ (~p & r)) +
+                             k_round64[t] + w[t];
+            uint64_t temp2 = (std::rotr(x, 28) ^ std::rotr(x, 34) ^ std::rotr(x, 39)) + ((x & y) ^ (x & z) ^ (y & z));
+            u += temp1;
+            v = temp1 + temp2;
+        };
+        for (int t = 0; t < 80; t += 8) {
+            round(a, b, c, d, e, f, g, h, t);
+            round(h, a, b, c, d, e, f, g, t + 1);
+            round(g, h, a, b, c, d, e, f, t + 2);
+            round(f, g, h, a, b, c, d, e, t + 3);
+            round(e, f, g, h, a, b, c, d, t + 4);
+            round(d, e, f, g, h, a, b, c, t + 5);
+            round(c, d, e, f, g, h, a, b, t + 6);
+            round(b, c, d, e, f, g, h, a, t + 7);
         }
         m_state[0] += a;
         m_state[1] += b;
