@@ -482,7 +482,8 @@ public:
         }
         return got;
     }
-    // doskip(): returns the bytes skipped, or -1 after "Illegal seek" on a pipe.
+    // doskip(): moves past `skip` bytes (whole files by their size, then a seek), adding what
+    // it passed to `address`; false after "Illegal seek" on a pipe.
     bool skip(uint64_t& skip, uint64_t& address) {
         while (skip > 0) {
             if (m_fd < 0 && !open_next())

@@ -376,10 +376,6 @@ int cksum_main(int argc, char** argv) {
         write_all(2, "cksum: --length is only supported with --algorithm=blake2b\n");
         return 1;
     }
-    if (settings.algorithm == SumAlgorithm::sm3) {
-        write_all(2, "cksum: the sm3 algorithm is not supported by this cksum\n");
-        return 1;
-    }
     if (settings.check && settings.algorithm_specified && is_legacy(settings.algorithm)) {
         write_all(2, "cksum: --check is not supported with --algorithm={bsd,sysv,crc}\n");
         return 1;

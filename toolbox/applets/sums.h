@@ -28,6 +28,9 @@ struct SumSettings {
     bool status_only{false};
     bool strict{false};
     bool warn{false};
+    // -c: whether the "HASH NAME" form is in use, remembered across lists as GNU does
+    // (-1 not known yet, 0 no, 1 yes).
+    int bsd_reversed{-1};
 };
 
 bool is_legacy(SumAlgorithm algorithm);

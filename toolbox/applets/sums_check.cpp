@@ -27,9 +27,6 @@ struct ChecksumLine {
     std::string name;
 };
 
-// GNU remembers across all lists whether the "HASH NAME" form is in use (-1: not known yet).
-int g_bsd_reversed = -1;
-
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 bool is_hex(std::string_view text) {
@@ -76,7 +73,7 @@ bool tag_algorithm(std::string_view text, SumAlgorithm& algorithm) {
         if (text.size() > tag.size() && text.substr(0, tag.size()) == tag &&
             (text[tag.size()] == ' ' || text[tag.size()] == '(' || text[tag.size()] == '-')) {
             algorithm = candidate;
-            return !is_legacy(candidate) && candidate != SumAlgorithm::sm3;
+            return !is_legacy(candidate);
         }
     }
     return false;
@@ -117,7 +114,7 @@ bool parse_tagged(std::string_view text, bool escaped, ChecksumLine& parsed) {
 }
 
 // "HASH  NAME", "HASH *NAME", or the BSD reversed "HASH NAME"; `text` starts at HASH.
-bool parse_untagged(const SumSettings& settings, std::string_view text, bool escaped, ChecksumLine& parsed) {
+bool parse_untagged(SumSettings& settings, std::string_view text, bool escaped, ChecksumLine& parsed) {
     size_t hex_length = 0;
     if (parsed.algorithm == SumAlgorithm::blake2b) {
         while (hex_length < text.size() && std::isxdigit(static_cast<unsigned char>(text[hex_length])))
@@ -130,7 +127,6 @@ bool parse_untagged(const SumSettings& settings, std::string_view text, bool esc
         if (text.size() < hex_length + 2 + (!text.empty() && text[0] == '\\'))
             return false;
     }
-    (void)settings;
     if (hex_length >= text.size() || !is_blank(text[hex_length]))
         return false;
     parsed.hex = std::string(text.substr(0, hex_length));
@@ -138,11 +134,11 @@ bool parse_untagged(const SumSettings& settings, std::string_view text, bool esc
         return false;
     size_t i = hex_length + 1;
     if (text.size() - i == 1 || (i < text.size() && text[i] != ' ' && text[i] != '*')) {
-        if (g_bsd_reversed == 0)
+        if (settings.bsd_reversed == 0)
             return false;
-        g_bsd_reversed = 1;
-    } else if (g_bsd_reversed != 1) {
-        g_bsd_reversed = 0;
+        settings.bsd_reversed = 1;
+    } else if (settings.bsd_reversed != 1) {
+        settings.bsd_reversed = 0;
         ++i;
     }
     return take_name(text.substr(i < text.size() ? i : text.size()), escaped, parsed.name);
@@ -189,14 +185,13 @@ struct Tally {
 };
 
 // Verdict lines escape a name only when it holds a newline (a '\' or CR alone stays as it is).
-void report_file(const SumSettings& settings, const std::string& name, std::string_view verdict, Output& out) {
+void report_file(const std::string& name, std::string_view verdict, Output& out) {
     bool escape = name.find('\n') != std::string::npos;
     std::string line = escape ? "\\" + escape_name(name) : name;
     line += ": ";
     line += verdict;
     line += '\n';
     out.write(line);
-    (void)settings;
 }
 
 void check_one(const SumSettings& settings, const ChecksumLine& parsed, Tally& tally, Output& out) {
@@ -209,7 +204,7 @@ void check_one(const SumSettings& settings, const ChecksumLine& parsed, Tally& t
         write_all(2, std::string(settings.program) + ": " + quote_file(parsed.name) + ": " + strerror_gnu(error) + "\n");
         ++tally.unreadable;
         if (!settings.status_only)
-            report_file(settings, parsed.name, "FAILED open or read", out);
+            report_file(parsed.name, "FAILED open or read", out);
         return;
     }
     std::string expected = parsed.hex;
@@ -221,7 +216,7 @@ void check_one(const SumSettings& settings, const ChecksumLine& parsed, Tally& t
     else
         ++tally.mismatched;
     if (!settings.status_only && (!match || !settings.quiet))
-        report_file(settings, parsed.name, match ? "OK" : "FAILED", out);
+        report_file(parsed.name, match ? "OK" : "FAILED", out);
 }
 
 void warn(const SumSettings& settings, const std::string& message, Output& out) {

@@ -60,6 +60,7 @@ HashAlgorithm hash_of(SumAlgorithm algorithm) {
     case SumAlgorithm::sha384: return HashAlgorithm::sha384;
     case SumAlgorithm::sha512: return HashAlgorithm::sha512;
     case SumAlgorithm::blake2b: return HashAlgorithm::blake2b;
+    case SumAlgorithm::sm3: return HashAlgorithm::sm3;
     default: return HashAlgorithm::md5;
     }
 }

@@ -14,6 +14,7 @@ std::unique_ptr<Hasher> make_hasher(HashAlgorithm algorithm, size_t digest_bytes
     case HashAlgorithm::sha384: return make_sha512(true);
     case HashAlgorithm::sha512: return make_sha512(false);
     case HashAlgorithm::blake2b: return make_blake2b(digest_bytes);
+    case HashAlgorithm::sm3: return make_sm3();
     }
     return nullptr;
 }

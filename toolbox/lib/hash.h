@@ -1,5 +1,5 @@
 // hash.h — the message digests of md5sum, sha*sum, b2sum and cksum -a, written from their specs
-// (RFC 1321 MD5, FIPS 180-4 SHA-1 and SHA-2, RFC 7693 BLAKE2b). One interface: feed bytes with
+// (RFC 1321 MD5, FIPS 180-4 SHA-1 and SHA-2, RFC 7693 BLAKE2b, GB/T 32905 SM3). One interface: feed bytes with
 // update() in any pieces, then finish() once for the raw digest. Each keeps one block of state,
 // so hashing streams in constant memory.
 //
@@ -18,7 +18,7 @@
 
 namespace toolbox {
 
-enum class HashAlgorithm { md5, sha1, sha224, sha256, sha384, sha512, blake2b };
+enum class HashAlgorithm { md5, sha1, sha224, sha256, sha384, sha512, blake2b, sm3 };
 
 class Hasher {
 public:

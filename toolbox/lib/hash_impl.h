@@ -14,6 +14,7 @@ std::unique_ptr<Hasher> make_sha1();
 std::unique_ptr<Hasher> make_sha256(bool truncate_to_224);
 std::unique_ptr<Hasher> make_sha512(bool truncate_to_384);
 std::unique_ptr<Hasher> make_blake2b(size_t digest_bytes);
+std::unique_ptr<Hasher> make_sm3();
 
 inline uint32_t load_be32(const unsigned char* p) {
     return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
