@@ -73,6 +73,28 @@ generate_fixtures() {
   printf 'tab' >"$staging/tree/docs/a$(printf '\t')tab"
   printf 'ctl' >"$staging/tree/docs/$(printf '\001')ctl"
   printf 'hi' >"$staging/tree/docs/$(printf '\303\251')t$(printf '\303\251')"
+  # For od, hexdump, xxd and the checksums: all 256 byte values in order, 1000 fixed
+  # pseudo-random bytes, and zero runs between data (duplicate lines that dumps squeeze).
+  local i x=7 bytes=""
+  for ((i = 0; i < 256; i++)); do bytes+=$(printf '\\%03o' "$i"); done
+  printf "$bytes" >"$staging/bytes256.bin"
+  bytes=""
+  for ((i = 0; i < 1000; i++)); do
+    x=$(((x * 1103515245 + 12345) % 2147483648))
+    bytes+=$(printf '\\%03o' $(((x >> 16) % 256)))
+  done
+  printf "$bytes" >"$staging/random.bin"
+  { printf 'head'; head -c 100 /dev/zero; printf 'middle'; head -c 64 /dev/zero; printf 'tail\n'; } >"$staging/zeros.bin"
+  # Checksum lists, made by the host tools: all good; good, bad, missing and malformed lines;
+  # BSD-tagged lines.
+  (cd "$staging" && md5sum text.txt nonl.txt empty.txt 'name with spaces.txt' >sums-good.md5 &&
+    sha256sum text.txt binary.bin >sums-good.sha256 &&
+    md5sum --tag text.txt nonl.txt >sums-tagged.md5 &&
+    { md5sum text.txt; echo "0123456789abcdef0123456789abcdef  nonl.txt";
+      echo "d41d8cd98f00b204e9800998ecf8427e  missing.txt"; echo "not a checksum line";
+      md5sum empty.txt; } >sums-mixed.md5 &&
+    { sha1sum --tag text.txt; sha256sum --tag nonl.txt; b2sum --tag -l 128 empty.txt; md5sum --tag binary.bin; } >sums-cksum.txt &&
+    b2sum text.txt nonl.txt >sums-good.b2)
 }
 generate_fixtures
 
