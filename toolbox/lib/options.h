@@ -53,6 +53,8 @@ public:
 
     // Words like "-5" and "-.5" are operands, not options (seq, and numbers in general).
     void treat_negative_numbers_as_operands() { m_negative_numbers = true; }
+    // diffutils' style: the "Try '… --help'" line after a diagnostic is "PROGRAM: Try …".
+    void prefix_try_help() { m_prefix_try_help = true; }
     // The next option, or id 0 when there are no more (then operands() is complete).
     Option next();
     const std::vector<std::string_view>& operands() const { return m_operands; }
@@ -71,6 +73,7 @@ private:
     bool m_stop_at_operand{false};
     bool m_operands_in_order{false};
     bool m_negative_numbers{false};
+    bool m_prefix_try_help{false};
     int m_index{1};
     const char* m_cluster{nullptr};  // the rest of a short-option cluster being read
     bool m_done{false};
