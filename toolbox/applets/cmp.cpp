@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -75,13 +76,26 @@ bool parse_skip(std::string_view text, uint64_t& value) {
     return parse_count(text, "kKMGTPEZY0", value) == NumberStatus::ok;
 }
 
-// -i SKIP or SKIP1:SKIP2.
-bool parse_ignore(std::string_view text, Settings& settings) {
+// -i SKIP or SKIP1:SKIP2; on error `bad` is the part GNU names.
+bool parse_ignore(std::string_view text, Settings& settings, std::string_view& bad) {
+    bad = text;
     size_t colon = text.find(':');
     if (colon == std::string_view::npos)
         return parse_skip(text, settings.skip[0]) && parse_skip(text, settings.skip[1]);
-    return parse_skip(text.substr(0, colon), settings.skip[0]) &&
-           parse_skip(text.substr(colon + 1), settings.skip[1]);
+    if (!parse_skip(text.substr(0, colon), settings.skip[0]))
+        return false;
+    bad = text.substr(colon + 1);
+    return parse_skip(bad, settings.skip[1]);
+}
+
+// POSIX wants "char" in the C locale; GNU says "byte" elsewhere, and with -b.
+bool c_locale_messages() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0')
+            return std::string_view(value) == "C" || std::string_view(value) == "POSIX";
+    }
+    return true;
 }
 
 // A byte as cmp -b shows it: ^X for controls, M- for the high half.
@@ -173,7 +187,9 @@ struct Comparison {
 
 void report_first(const Input inputs[2], const Comparison& state, unsigned char a, unsigned char b,
                   const Settings& settings, Output& out) {
-    std::string line = inputs[0].name + " " + inputs[1].name + " differ: byte " + std::to_string(state.offset + 1) +
+    std::string_view word = !settings.print_bytes && c_locale_messages() ? "char" : "byte";
+    std::string line = inputs[0].name + " " + inputs[1].name + " differ: " + std::string(word) + " " +
+                       std::to_string(state.offset + 1) +
                        ", line " + std::to_string(state.newlines + 1);
     if (settings.print_bytes) {
         char text[64];
@@ -195,7 +211,7 @@ void report_verbose(int width, const Comparison& state, unsigned char a, unsigne
     out.write(text);
 }
 
-void report_eof(const Input& input, const Comparison& state, const Settings& settings, Output& out) {
+void report_eof(const Input& input, const Comparison& state, bool mid_line, const Settings& settings, Output& out) {
     if (settings.mode == Mode::quiet)
         return;
     out.flush();
@@ -205,7 +221,8 @@ void report_eof(const Input& input, const Comparison& state, const Settings& set
     else if (settings.mode == Mode::all)
         message += " after byte " + std::to_string(state.offset);
     else
-        message += " after byte " + std::to_string(state.offset) + ", line " + std::to_string(state.newlines + 1);
+        message += " after byte " + std::to_string(state.offset) + (mid_line ? ", in line " : ", line ") +
+                   std::to_string(state.newlines + 1);
     write_all(2, message + "\n");
 }
 
@@ -229,7 +246,7 @@ int compare(Input inputs[2], const Settings& settings, Output& out) {
             // Line of the last byte read: newlines before it.
             if (last_was_newline)
                 --state.newlines;
-            report_eof(inputs[has0 ? 1 : 0], state, settings, out);
+            report_eof(inputs[has0 ? 1 : 0], state, !last_was_newline, settings, out);
             return 1;
         }
         size_t n = std::min(inputs[0].end - inputs[0].start, inputs[1].end - inputs[1].start);
@@ -270,10 +287,12 @@ int cmp_main(int argc, char** argv) {
     while (auto option = parser.next()) {
         switch (option.id) {
         case 'b': settings.print_bytes = true; break;
-        case 'i':
-            if (!parse_ignore(option.argument, settings))
-                return usage_error("invalid --ignore-initial value '" + std::string(option.argument) + "'");
+        case 'i': {
+            std::string_view bad;
+            if (!parse_ignore(option.argument, settings, bad))
+                return usage_error("invalid --ignore-initial value '" + std::string(bad) + "'");
             break;
+        }
         case 'l': verbose = true; break;
         case 'n':
             if (!parse_skip(option.argument, settings.limit))
@@ -298,6 +317,9 @@ int cmp_main(int argc, char** argv) {
         return usage_error("extra operand '" + std::string(operands[4]) + "'");
 
     static Input inputs[2];
+    // The same file at the same offset is the same, without reading it.
+    if (operands.size() >= 2 && operands[0] == "-" && operands[1] == "-" && settings.skip[0] == settings.skip[1])
+        return 0;
     for (int i = 0; i < 2; ++i) {
         inputs[i].name = i < static_cast<int>(operands.size()) ? std::string(operands[i]) : "-";
         inputs[i].fd = open_input(inputs[i].name);
