@@ -204,7 +204,7 @@ void compare_files(Run& run, Side& a, Side& b, bool header) {
     split_lines(b, options.strip_trailing_cr);
     std::vector<Change> changes = diff::compare_lines(a, b, options);
     if (options.ignore_blank_lines)
-        std::erase_if(changes, [&](const Change& change) { return diff::change_is_blank(a, b, change); });
+        std::erase_if(changes, [&](const Change& change) { return diff::change_is_blank(a, b, change, options); });
     if (changes.empty()) {
         if (options.report_identical)
             run.out.write("Files " + a.name + " and " + b.name + " are identical\n");
@@ -238,7 +238,8 @@ const char* type_name(const struct stat& info) {
     return "weird file";
 }
 
-void compare_entries(Run& run, const std::string& path0, const std::string& path1, bool top_level);
+void compare_entries(Run& run, const std::string& path0, const std::string& path1, bool top_level,
+                     bool header = true);
 
 // Compares two directories' entries in name order.
 void compare_directories(Run& run, const std::string& dir0, const std::string& dir1, bool exists0, bool exists1) {
@@ -274,7 +275,7 @@ void compare_directories(Run& run, const std::string& dir0, const std::string& d
 }
 
 // Compares two names: files, directories, or one of each; a missing one is empty with -N.
-void compare_entries(Run& run, const std::string& path0, const std::string& path1, bool top_level) {
+void compare_entries(Run& run, const std::string& path0, const std::string& path1, bool top_level, bool header) {
     const std::string* paths[2] = {&path0, &path1};
     struct stat info[2] {};
     bool exists[2] = {true, true};
@@ -330,7 +331,7 @@ void compare_entries(Run& run, const std::string& path0, const std::string& path
             return;
         }
         std::string inner = join_path(dir0 ? path0 : path1, base_name(file));
-        compare_entries(run, dir0 ? inner : path0, dir0 ? path1 : inner, false);
+        compare_entries(run, dir0 ? inner : path0, dir0 ? path1 : inner, false, false);
         return;
     }
     Side sides[2];
@@ -345,7 +346,7 @@ void compare_entries(Run& run, const std::string& path0, const std::string& path
             return;
         }
     }
-    compare_files(run, sides[0], sides[1], !top_level);
+    compare_files(run, sides[0], sides[1], !top_level && header);
 }
 
 bool parse_context(const char* text, long& value) {
@@ -371,23 +372,40 @@ std::string option_words(int argc, char** argv, const std::vector<std::string_vi
     return words;
 }
 
+// Sets the output style; GNU refuses two different ones.
+bool set_style(Options& options, Style style, bool& style_given) {
+    if (style_given && options.style != style)
+        return false;
+    options.style = style;
+    style_given = true;
+    return true;
+}
+
 // Applies one option; returns -1 to go on, else the exit status.
-int apply_option(const Option& option, Options& options) {
+int apply_option(const Option& option, Options& options, bool& style_given) {
+    Style style = Style::normal;
     switch (option.id) {
-    case k_normal: options.style = Style::normal; break;
+    case 'c': case 'C': style = Style::context; break;
+    case 'u': case 'U': style = Style::unified; break;
+    case 'y': style = Style::side_by_side; break;
+    default: break;
+    }
+    if ((option.id == k_normal || option.id == 'c' || option.id == 'C' || option.id == 'u' || option.id == 'U' ||
+         option.id == 'y') &&
+        !set_style(options, style, style_given))
+        return usage_error("conflicting output style options");
+    switch (option.id) {
+    case k_normal: break;
     case 'q': options.brief = true; break;
     case 's': options.report_identical = true; break;
     case 'c':
-    case 'u':
-        options.style = option.id == 'c' ? Style::context : Style::unified;
-        break;
+    case 'u': break;
     case 'C':
     case 'U':
-        options.style = option.id == 'C' ? Style::context : Style::unified;
         if (option.argument != nullptr && !parse_context(option.argument, options.context))
             return usage_error("invalid context length '" + std::string(option.argument) + "'");
         break;
-    case 'y': options.style = Style::side_by_side; break;
+    case 'y': break;
     case 'W': {
         uint64_t width = 0;
         if (parse_decimal(option.argument, width) != NumberStatus::ok || width == 0)
@@ -430,17 +448,20 @@ int diff_main(int argc, char** argv) {
     OptionParser parser(k_program, argc, argv, "0123456789abBcC:dEHiNqrsStTuU:vwW:yZ", k_long_options);
     parser.prefix_try_help();
     std::string digits;  // -NUM, the obsolete context length
+    bool style_given = false;
     while (auto option = parser.next()) {
         if (option.id >= '0' && option.id <= '9') {
             digits += static_cast<char>(option.id);
             options.context = std::stol(digits);
             continue;
         }
-        if (int status = apply_option(option, options); status >= 0)
+        if (int status = apply_option(option, options, style_given); status >= 0)
             return status;
     }
-    if (options.labels.size() > 2)
-        return usage_error("too many file label options");
+    if (options.labels.size() > 2) {
+        write_all(2, std::string(k_program) + ": too many file label options\n");
+        return 2;
+    }
     const auto& operands = parser.operands();
     if (operands.size() < 2)
         return usage_error("missing operand after '" + std::string(operands.empty() ? "diff" : operands[0]) + "'");
@@ -451,7 +472,13 @@ int diff_main(int argc, char** argv) {
         options.context = options.style == Style::normal ? 0 : options.context;
     else if (options.context < 0)
         options.context = 3;
-    compare_entries(run, std::string(operands[0]), std::string(operands[1]), true);
+    if (operands[0] == "-" && operands[1] == "-") {
+        // Standard input against itself is the same file.
+        if (options.report_identical)
+            run.out.write("Files - and - are identical\n");
+    } else {
+        compare_entries(run, std::string(operands[0]), std::string(operands[1]), true);
+    }
     if (!run.out.flush()) {
         write_error(k_program, run.out.error());
         return 2;

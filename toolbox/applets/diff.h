@@ -68,6 +68,6 @@ void print_changes(const Side& a, const Side& b, const std::vector<Change>& chan
                    Output& out);
 
 // The change's lines on one side are all blank (for -B).
-bool change_is_blank(const Side& a, const Side& b, const Change& change);
+bool change_is_blank(const Side& a, const Side& b, const Change& change, const Options& options);
 
 }  // namespace toolbox::diff

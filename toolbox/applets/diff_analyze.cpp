@@ -444,8 +444,11 @@ std::vector<Change> compare_lines(const Side& a, const Side& b, const Options& o
     return changes;
 }
 
-bool change_is_blank(const Side& a, const Side& b, const Change& change) {
-    auto blank = [](std::string_view line) {
+bool change_is_blank(const Side& a, const Side& b, const Change& change, const Options& options) {
+    bool spaces_count = ignores_white_space(options);
+    auto blank = [&](std::string_view line) {
+        if (!spaces_count)
+            return line.empty();
         for (char c : line)
             if (c != ' ' && c != '\t' && c != '\r' && c != '\v' && c != '\f')
                 return false;

@@ -4,6 +4,8 @@
 // hunk, "\ No newline at end of file" after an unterminated last line, and side by side (-y).
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <string>
 
 #include "diff.h"
@@ -18,10 +20,16 @@ bool is_last_unterminated(const Side& side, long index) {
     return side.missing_newline && index + 1 == static_cast<long>(side.lines.size());
 }
 
+// With -T the mark's trailing space becomes a tab, so the text keeps its tab stops.
 void print_line(const Side& side, long index, std::string_view mark, Output& out, bool initial_tab = false) {
-    out.write(mark);
-    if (initial_tab && !side.lines[index].empty())
+    if (initial_tab) {
+        while (!mark.empty() && mark.back() == ' ')
+            mark.remove_suffix(1);
+        out.write(mark);
         out.put('\t');
+    } else {
+        out.write(mark);
+    }
     out.write(side.lines[index]);
     out.put('\n');
     if (is_last_unterminated(side, index))
@@ -55,12 +63,26 @@ void print_normal(const Side& a, const Side& b, const std::vector<Change>& chang
     }
 }
 
-// "2024-01-02 03:04:05.000000000 +0000", in UTC.
-std::string timestamp(const timespec& when) {
+// The C locale's LC_TIME: context headers then use the traditional "Thu Nov 26 06:55:24 2026".
+bool c_locale_time() {
+    for (const char* name : {"LC_ALL", "LC_TIME", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0')
+            return std::string_view(value) == "C" || std::string_view(value) == "POSIX";
+    }
+    return true;
+}
+
+// "2024-01-02 03:04:05.000000000 +0000", in UTC (or the traditional form, see above).
+std::string timestamp(const timespec& when, bool traditional) {
     time_t seconds = when.tv_sec;
     struct tm parts {};
     gmtime_r(&seconds, &parts);
     char text[80];
+    if (traditional) {
+        std::strftime(text, sizeof text, "%a %b %e %H:%M:%S %Y", &parts);
+        return text;
+    }
     std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d.%09ld +0000", parts.tm_year + 1900,
                   parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
                   static_cast<long>(when.tv_nsec));
@@ -75,7 +97,7 @@ void print_header(const Side& side, size_t index, std::string_view mark, const O
     } else {
         out.write(side.name);
         out.put('\t');
-        out.write(timestamp(side.mtime));
+        out.write(timestamp(side.mtime, options.style == Style::context && c_locale_time()));
     }
     out.put('\n');
 }
