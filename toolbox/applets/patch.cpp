@@ -137,6 +137,7 @@ struct FilePatch {
     std::vector<std::string> leading;   // text before the headers, for "can't find file"
     long header_line{0};                // input line of the first hunk
     std::vector<Hunk> hunks;
+    bool malformed{false};              // the input breaks off in this file's hunks
 };
 
 // The patch input split into lines.
@@ -211,13 +212,14 @@ std::string header_name(std::string_view line) {
 }
 
 // Reads one hunk's body after its header; false (with `error_line`) when malformed.
-bool read_hunk(const PatchText& text, size_t& index, Hunk& hunk, size_t& error_line) {
+bool read_hunk(const PatchText& text, size_t& index, Hunk& hunk, size_t& error_line, std::string& error_text) {
     long old_left = hunk.old_count, new_left = hunk.new_count;
     while ((old_left > 0 || new_left > 0) && index < text.size()) {
         std::string_view line = text[index];
         char kind = line.empty() ? ' ' : line[0];
         if (kind != ' ' && kind != '-' && kind != '+') {
             error_line = index + 1;
+            error_text = std::string(line);
             return false;
         }
         hunk.raw.emplace_back(line);
@@ -230,6 +232,7 @@ bool read_hunk(const PatchText& text, size_t& index, Hunk& hunk, size_t& error_l
             --new_left;
         if (old_left < 0 || new_left < 0) {
             error_line = index;
+            error_text = std::string(line);
             return false;
         }
         if (index < text.size() && starts_with(text[index], "\\")) {
@@ -247,7 +250,8 @@ bool read_hunk(const PatchText& text, size_t& index, Hunk& hunk, size_t& error_l
 
 enum class ParseResult { ok, garbage, malformed };
 
-ParseResult parse_patch(const PatchText& text, std::vector<FilePatch>& patches, size_t& error_line) {
+ParseResult parse_patch(const PatchText& text, std::vector<FilePatch>& patches, size_t& error_line,
+                        std::string& error_text) {
     size_t index = 0;
     std::vector<std::string> leading;
     while (index < text.size()) {
@@ -266,12 +270,18 @@ ParseResult parse_patch(const PatchText& text, std::vector<FilePatch>& patches, 
                 Hunk hunk;
                 if (!parse_hunk_header(text[index], hunk)) {
                     error_line = index + 1;
+                    error_text = std::string(text[index]);
+                    patch.malformed = true;
+                    patches.push_back(std::move(patch));
                     return ParseResult::malformed;
                 }
                 hunk.header = std::string(text[index]);
                 ++index;
-                if (!read_hunk(text, index, hunk, error_line))
+                if (!read_hunk(text, index, hunk, error_line, error_text)) {
+                    patch.malformed = true;
+                    patches.push_back(std::move(patch));
                     return ParseResult::malformed;
+                }
                 patch.hunks.push_back(std::move(hunk));
             }
             patches.push_back(std::move(patch));
@@ -408,37 +418,37 @@ long Applier::locate(const Hunk& hunk, long fuzz) const {
     long input_lines = static_cast<long>(m_input.size());
     long pattern_lines = static_cast<long>(pattern.size());
     long first_guess = (hunk.old_count == 0 ? hunk.old_first + 1 : hunk.old_first) + m_offset;
+    if (pattern_lines == 0)
+        return first_guess;
     long prefix = leading_context(hunk), suffix = trailing_context(hunk);
     if (prefix == static_cast<long>(hunk.lines.size()))
         suffix = 0;
+    // A hunk with less context at one end than the other was cut short by the file's edge:
+    // it can only match there (unless fuzz covers the difference).
     long context = std::max(prefix, suffix);
     long prefix_fuzz = fuzz + prefix - context;
     long suffix_fuzz = fuzz + suffix - context;
+    long min_where = m_frozen + 1;
+    if (prefix_fuzz < 0 && hunk.old_first <= 1) {
+        if (suffix_fuzz < 0 && pattern_lines != input_lines)
+            return 0;
+        if (min_where <= 1 && matches(pattern, 1, 0, std::max(0L, suffix_fuzz)))
+            return 1;
+        return 0;
+    }
+    prefix_fuzz = std::max(0L, prefix_fuzz);
+    if (suffix_fuzz < 0) {
+        long where = input_lines - pattern_lines + 1;
+        if (where >= min_where && where >= 1 && matches(pattern, where, prefix_fuzz, 0))
+            return where;
+        return 0;
+    }
     long max_where = input_lines - (pattern_lines - suffix_fuzz) + 1;
-    long min_where = m_frozen + 1 - (prefix - prefix_fuzz);
     long max_pos_offset = max_where - first_guess;
     long max_neg_offset = first_guess - min_where;
-    long max_offset = std::max(max_pos_offset, max_neg_offset);
-    if (pattern_lines == 0)
-        return first_guess;
     if (first_guess <= max_neg_offset)
         max_neg_offset = first_guess - 1;
-    if (prefix_fuzz < 0 && hunk.old_first <= 1) {
-        if (suffix_fuzz < 0 && (pattern_lines != input_lines || prefix < m_frozen))
-            return 0;
-        long offset = 1 - first_guess;
-        if (m_frozen <= prefix && offset <= max_pos_offset && matches(pattern, first_guess + offset, 0, suffix_fuzz))
-            return first_guess + offset;
-        return 0;
-    }
-    if (prefix_fuzz < 0)
-        prefix_fuzz = 0;
-    if (suffix_fuzz < 0) {
-        long offset = first_guess - (max_where - 1);
-        if (offset <= max_neg_offset && matches(pattern, first_guess - offset, prefix_fuzz, 0))
-            return first_guess - offset;
-        return 0;
-    }
+    long max_offset = std::max(max_pos_offset, max_neg_offset);
     for (long offset = 0; offset <= max_offset; ++offset) {
         if (offset <= max_pos_offset && matches(pattern, first_guess + offset, prefix_fuzz, suffix_fuzz))
             return first_guess + offset;
@@ -545,6 +555,13 @@ class Patcher {
 public:
     explicit Patcher(Settings& settings) : m_settings(settings) {}
     int patch_file(const FilePatch& patch);
+    // "patching file NAME", for a patch that turns out malformed.
+    void announce(const FilePatch& patch) {
+        bool creating = false, deleting = false;
+        std::string target = choose_target(patch, creating, deleting);
+        if (!target.empty())
+            say(m_settings, std::string(m_settings.dry_run ? "checking" : "patching") + " file " + target + "\n");
+    }
 
 private:
     std::string choose_target(const FilePatch& patch, bool& creating, bool& deleting) const;
@@ -567,7 +584,7 @@ std::string Patcher::choose_target(const FilePatch& patch, bool& creating, bool&
     if (!new_null)
         names.push_back(strip_name(patch.new_name, m_settings.strip));
     if (!m_settings.forced_target.empty())
-        names = {m_settings.forced_target};
+        return m_settings.forced_target;
     std::string target = best_name(names, true);
     if (target.empty() && !patch.hunks.empty() && patch.hunks[0].old_count == 0 && patch.hunks.size() == 1 &&
         !m_settings.reverse)
@@ -673,8 +690,11 @@ int Patcher::patch_file(const FilePatch& patch) {
             mode = info.st_mode & 07777;
     }
     if (creating && target_exists && !content.empty()) {
-        std::string text = "The next patch would create the file " + target + ",\nwhich already exists!  ";
-        text += m_settings.forward_only ? "Skipping patch.\n" : "Assume -R? [n] \nApply anyway? [n] \nSkipping patch.\n";
+        std::string text = std::string("The next patch") + (m_settings.reverse ? ", when reversed," : "") +
+                           " would create the file " + target + ",\nwhich already exists!  ";
+        text += m_settings.forward_only ? "Skipping patch.\n"
+                                        : std::string(m_settings.reverse ? "Ignore -R? [n] \n" : "Assume -R? [n] \n") +
+                                              "Apply anyway? [n] \nSkipping patch.\n";
         say(m_settings, text);
         write_all(1, std::to_string(total) + " out of " + plural(total, "hunk") + " ignored\n");
         return 1;
@@ -756,6 +776,14 @@ int Patcher::patch_file(const FilePatch& patch) {
     }
     applier.finish();
     int status = 0;
+    if (!m_settings.dry_run && !target_exists && !creating) {
+        // A named ORIGFILE that does not exist was patched as empty; GNU then fails to reopen it.
+        bool backup = m_settings.output.empty() && (m_settings.backup || (mismatch && m_settings.backup_if_mismatch));
+        if (backup)
+            write_file(target + ".orig", "", 0644);
+        write_all(2, std::string(k_program) + ": **** Can't reopen file " + target + " : " + strerror_gnu(ENOENT) + "\n");
+        return 2;
+    }
     if (!m_settings.dry_run) {
         std::string result = join_lines(applier.output());
         std::string destination = m_settings.output.empty() ? target : m_settings.output;
@@ -768,7 +796,7 @@ int Patcher::patch_file(const FilePatch& patch) {
         bool remove = m_settings.output.empty() && result.empty() && (deleting || m_settings.remove_empty);
         if (remove) {
             ::unlink(target.c_str());
-        } else if (!write_file(destination, result, mode)) {
+        } else if (!write_file(destination, result, m_settings.output.empty() ? mode : 0600)) {
             write_all(2, std::string(k_program) + ": **** Can't create file " + destination + " : " +
                              strerror_gnu(errno) + "\n");
             return 2;
@@ -785,6 +813,7 @@ int patch_main(int argc, char** argv) {
     std::string input_path;
     std::string directory;
     OptionParser parser(k_program, argc, argv, "bd:EfF:i:No:p:r:Rstuv", k_long_options);
+    parser.prefix_try_help();
     while (auto option = parser.next()) {
         switch (option.id) {
         case 'p': {
@@ -854,20 +883,24 @@ int patch_main(int argc, char** argv) {
     PatchText lines(std::move(text));
     std::vector<FilePatch> patches;
     size_t error_line = 0;
-    ParseResult parsed = parse_patch(lines, patches, error_line);
+    std::string error_text;
+    ParseResult parsed = parse_patch(lines, patches, error_line, error_text);
+    if (lines.size() == 0)
+        return 0;
     if (parsed == ParseResult::garbage) {
         write_all(2, std::string(k_program) + ": **** Only garbage was found in the patch input.\n");
-        return 2;
-    }
-    if (parsed == ParseResult::malformed) {
-        write_all(2, std::string(k_program) + ": **** malformed patch at line " + std::to_string(error_line) + ": " +
-                         std::string(error_line >= 1 && error_line <= lines.size() ? lines[error_line - 1] : "") + "\n\n");
         return 2;
     }
     Patcher patcher(settings);
     int status = 0;
     for (FilePatch& patch : patches) {
         settings.forced_target = forced_target;
+        if (patch.malformed) {
+            patcher.announce(patch);
+            write_all(2, std::string(k_program) + ": **** malformed patch at line " + std::to_string(error_line) + ": " +
+                             error_text + "\n\n");
+            return 2;
+        }
         bool reverse = settings.reverse;
         status = std::max(status, patcher.patch_file(patch));
         settings.reverse = reverse;
