@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <unordered_map>
 
@@ -57,20 +58,28 @@ bool ignores_white_space(const Options& options) {
     return options.ignore_all_space || options.ignore_space_change || options.ignore_trailing_space;
 }
 
-// Numbers each line by its class of equal lines, over both sides' lines [first, last).
+// Numbers each line by its class of equal lines, over both sides' body lines.
 void classify(const Side& a, const Side& b, long prefix, long body0, long body1, const Options& options,
               std::vector<long>& classes0, std::vector<long>& classes1) {
-    std::unordered_map<std::string, long> numbers;
+    std::unordered_map<std::string_view, long> numbers;
+    std::deque<std::string> keys;  // storage for keys that are not the lines themselves
     bool plain = !options.ignore_case && !ignores_white_space(options) && !options.ignore_tab_expansion;
     auto number = [&](const Side& side, long index) {
-        std::string key = plain ? std::string(side.lines[index]) : comparison_key(side.lines[index], options);
+        std::string_view key = side.lines[index];
         // An unterminated last line differs from the same text with a newline, unless white
         // space is being ignored.
-        if (side.missing_newline && index + 1 == static_cast<long>(side.lines.size()) && !ignores_white_space(options))
-            key += '\n';
-        auto [it, added] = numbers.try_emplace(std::move(key), static_cast<long>(numbers.size()));
+        bool unterminated = side.missing_newline && index + 1 == static_cast<long>(side.lines.size()) &&
+                            !ignores_white_space(options);
+        if (!plain || unterminated) {
+            keys.push_back(plain ? std::string(key) : comparison_key(key, options));
+            if (unterminated)
+                keys.back() += '\n';
+            key = keys.back();
+        }
+        auto [it, added] = numbers.try_emplace(key, static_cast<long>(numbers.size()));
         return it->second;
     };
+    numbers.reserve(static_cast<size_t>(body0 + body1));
     classes0.resize(body0);
     classes1.resize(body1);
     for (long i = 0; i < body0; ++i)
