@@ -203,8 +203,16 @@ void compare_files(Run& run, Side& a, Side& b, bool header) {
     split_lines(a, options.strip_trailing_cr);
     split_lines(b, options.strip_trailing_cr);
     std::vector<Change> changes = diff::compare_lines(a, b, options);
-    if (options.ignore_blank_lines)
-        std::erase_if(changes, [&](const Change& change) { return diff::change_is_blank(a, b, change, options); });
+    if (options.ignore_blank_lines) {
+        bool all = true;
+        for (Change& change : changes) {
+            change.ignorable = diff::change_is_blank(a, b, change, options);
+            all = all && change.ignorable;
+        }
+        // Blank-line changes vanish on their own; near others, unified and context hunks show them.
+        if (all || options.style == Style::normal || options.style == Style::side_by_side)
+            std::erase_if(changes, [](const Change& change) { return change.ignorable; });
+    }
     if (changes.empty()) {
         if (options.report_identical)
             run.out.write("Files " + a.name + " and " + b.name + " are identical\n");

@@ -58,6 +58,7 @@ struct Change {
     long deleted{0};
     long line1{0};
     long inserted{0};
+    bool ignorable{false};  // only blank lines, with -B
 };
 
 // The edit script turning side 0 into side 1, as GNU diff chooses it.

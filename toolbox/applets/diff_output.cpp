@@ -113,10 +113,19 @@ std::vector<Hunk> group_hunks(const Side& a, const Side& b, const std::vector<Ch
     std::vector<Hunk> hunks;
     long n0 = static_cast<long>(a.lines.size()), n1 = static_cast<long>(b.lines.size());
     for (size_t i = 0; i < changes.size();) {
+        // The next change joins the hunk when the unchanged lines between are few enough to show
+        // in full: twice the context, or once for a change -B ignores.
         size_t j = i + 1;
-        while (j < changes.size() &&
-               changes[j].line0 - (changes[j - 1].line0 + changes[j - 1].deleted) <= 2 * context)
+        while (j < changes.size() && changes[j].line0 - (changes[j - 1].line0 + changes[j - 1].deleted) <
+                                         (changes[j].ignorable ? context : 2 * context + 1))
             ++j;
+        bool all_ignorable = true;
+        for (size_t k = i; k < j; ++k)
+            all_ignorable = all_ignorable && changes[k].ignorable;
+        if (all_ignorable) {
+            i = j;
+            continue;
+        }
         const Change& first = changes[i];
         const Change& last = changes[j - 1];
         Hunk hunk{i, j, 0, 0, 0, 0};
