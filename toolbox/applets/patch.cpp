@@ -565,7 +565,7 @@ public:
 
 private:
     std::string choose_target(const FilePatch& patch, bool& creating, bool& deleting) const;
-    bool check_reversed(const FilePatch& patch, const Applier& applier, const std::vector<Hunk>& hunks,
+    bool check_reversed(const FilePatch& patch, const Applier& applier, const std::vector<Hunk>& hunks, long fuzz,
                         bool& skip, bool& reverse_all) const;
     int write_rejects(const FilePatch& patch, const std::vector<Reject>& rejects, const std::string& target,
                       long total, bool skipped);
@@ -631,15 +631,11 @@ int Patcher::write_rejects(const FilePatch& patch, const std::vector<Reject>& re
 }
 
 // Before failing hunk 1, GNU checks whether the patch applies reversed (already applied).
-bool Patcher::check_reversed(const FilePatch&, const Applier& applier, const std::vector<Hunk>& hunks, bool& skip,
-                             bool& reverse_all) const {
+bool Patcher::check_reversed(const FilePatch&, const Applier& applier, const std::vector<Hunk>& hunks, long fuzz,
+                             bool& skip, bool& reverse_all) const {
     if (m_settings.force)
         return false;
-    Hunk flipped = reversed(hunks[0]);
-    bool found = false;
-    for (long fuzz = 0; fuzz <= m_settings.fuzz && !found; ++fuzz)
-        found = applier.locate(flipped, fuzz) != 0;
-    if (!found)
+    if (applier.locate(reversed(hunks[0]), fuzz) == 0)
         return false;
     std::string what = m_settings.reverse ? "Unreversed" : "Reversed (or previously applied)";
     if (m_settings.forward_only) {
@@ -719,13 +715,15 @@ int Patcher::patch_file(const FilePatch& patch) {
             continue;
         }
         long where = 0, fuzz = 0;
-        for (; fuzz <= m_settings.fuzz; ++fuzz) {
+        // Fuzz never drops more lines than the hunk has context.
+        long max_fuzz = std::min(m_settings.fuzz, std::max(leading_context(hunks[h]), trailing_context(hunks[h])));
+        for (; fuzz <= max_fuzz; ++fuzz) {
             where = applier.locate(hunks[h], fuzz);
             if (where != 0)
                 break;
             mismatch = true;
             bool reverse_all = false;
-            if (h == 0 && fuzz == 0 && check_reversed(patch, applier, hunks, skip, reverse_all)) {
+            if (h == 0 && check_reversed(patch, applier, hunks, fuzz, skip, reverse_all)) {
                 if (reverse_all) {
                     for (Hunk& hunk : hunks)
                         hunk = reversed(hunk);
@@ -760,7 +758,7 @@ int Patcher::patch_file(const FilePatch& patch) {
             if (fuzz != 0)
                 text += " with fuzz " + std::to_string(fuzz);
             if (offset != 0)
-                text += " (offset " + std::to_string(offset) + (offset == 1 || offset == -1 ? " line)" : " lines)");
+                text += " (offset " + std::to_string(offset) + (offset == 1 ? " line)" : " lines)");
             say(m_settings, text + ".\n");
         } else if (m_settings.verbose) {
             say(m_settings, "Hunk #" + std::to_string(h + 1) + " succeeded at " + std::to_string(where + delta) + ".\n");
