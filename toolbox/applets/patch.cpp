@@ -406,8 +406,7 @@ bool Applier::matches(const std::vector<const Line*>& pattern, long base, long p
             return false;
         const Line& have = m_input[static_cast<size_t>(at)];
         const Line& want = *pattern[static_cast<size_t>(k)];
-        // A missing newline at the end of the file still matches a line that has one.
-        if (have.text != want.text)
+        if (!(have == want))
             return false;
     }
     return true;
@@ -432,7 +431,7 @@ long Applier::locate(const Hunk& hunk, long fuzz) const {
     if (prefix_fuzz < 0 && hunk.old_first <= 1) {
         if (suffix_fuzz < 0 && pattern_lines != input_lines)
             return 0;
-        if (min_where <= 1 && matches(pattern, 1, 0, std::max(0L, suffix_fuzz)))
+        if (m_frozen <= prefix && matches(pattern, 1, 0, std::max(0L, suffix_fuzz)))
             return 1;
         return 0;
     }
@@ -458,23 +457,24 @@ long Applier::locate(const Hunk& hunk, long fuzz) const {
     return 0;
 }
 
-// Copies input up to `where`, then the hunk: context from the input, '+' lines from the hunk.
+// Applies a hunk found at `where`, as GNU does: input lines are copied only up to each removed or
+// added line, so context (even fuzzed context) is taken from the input and never written twice.
 void Applier::apply(const Hunk& hunk, long where) {
-    long at = where - 1;
-    while (m_frozen < at)
-        m_output.push_back(m_input[static_cast<size_t>(m_frozen++)]);
+    long old_index = where - 1;  // 0-based input line of the hunk's current old-side line
+    auto copy_until = [&](long end) {
+        while (m_frozen < end && m_frozen < static_cast<long>(m_input.size()))
+            m_output.push_back(m_input[static_cast<size_t>(m_frozen++)]);
+    };
     for (const HunkLine& line : hunk.lines) {
         if (line.kind == '+') {
+            copy_until(old_index);
             m_output.push_back(line.line);
         } else if (line.kind == '-') {
-            ++m_frozen;
+            copy_until(old_index);
+            m_frozen = std::max(m_frozen, old_index + 1);
+            ++old_index;
         } else {
-            if (m_frozen < static_cast<long>(m_input.size())) {
-                Line kept = m_input[static_cast<size_t>(m_frozen)];
-                kept.newline = kept.newline || line.line.newline;
-                m_output.push_back(kept);
-            }
-            ++m_frozen;
+            ++old_index;
         }
     }
 }
