@@ -656,6 +656,20 @@ int Patcher::patch_file(const FilePatch& patch) {
     bool creating = false, deleting = false;
     std::string target = choose_target(patch, creating, deleting);
     long total = static_cast<long>(patch.hunks.size());
+    if (target.empty() && deleting) {
+        std::vector<std::string> names;
+        for (const std::string& name : {patch.old_name, patch.new_name})
+            if (name != "/dev/null")
+                names.push_back(strip_name(name, m_settings.strip));
+        std::string text = std::string("The next patch") + (m_settings.reverse ? ", when reversed," : "") +
+                           " would delete the file " + best_name(names, false) + ",\nwhich does not exist!  ";
+        text += m_settings.forward_only ? "Skipping patch.\n"
+                                        : std::string(m_settings.reverse ? "Ignore -R? [n] \n" : "Assume -R? [n] \n") +
+                                              "Apply anyway? [n] \nSkipping patch.\n";
+        say(m_settings, text);
+        write_all(1, std::to_string(total) + " out of " + plural(total, "hunk") + " ignored\n");
+        return 1;
+    }
     if (target.empty()) {
         std::string text = "can't find file to patch at input line " + std::to_string(patch.header_line) +
                            (m_settings.strip_given ? "\nPerhaps you used the wrong -p or --strip option?"
