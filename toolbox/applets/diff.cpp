@@ -295,11 +295,7 @@ void compare_entries(Run& run, const std::string& path0, const std::string& path
             continue;
         int error = errno;
         bool absent_ok = error == ENOENT && (run.options.new_file || (i == 0 && run.options.unidirectional_new_file));
-        if (absent_ok && !top_level) {
-            exists[i] = false;
-            continue;
-        }
-        if (absent_ok && top_level) {
+        if (absent_ok) {
             exists[i] = false;
             continue;
         }

@@ -1,5 +1,4 @@
-// patch, as GNU patch 2.7: applies unified diffs (and normal and context diffs' unified
-// cousins... see docs) read from stdin or -i FILE. Each hunk is looked for where its header says,
+// patch, as GNU patch 2.7: applies unified and context diffs read from stdin or -i FILE. Each hunk is looked for where its header says,
 // then at growing offsets, then with up to two lines of context ignored at each end (fuzz), as GNU
 // does, with GNU's messages ("Hunk #1 succeeded at 5 (offset 2 lines).", "Hunk #1 FAILED at 3.");
 // hunks that fail go to FILE.rej. Knows -p N, -R, -N, --dry-run, -o, -b, -d, -s, -E, -t, -f,
@@ -250,6 +249,85 @@ bool read_hunk(const PatchText& text, size_t& index, Hunk& hunk, size_t& error_l
 
 enum class ParseResult { ok, garbage, malformed };
 
+// "*** A,B ****" or "--- A,B ----": the range's first line (0 for an empty file).
+bool parse_context_range(std::string_view line, std::string_view tail, long& first) {
+    line.remove_prefix(4);
+    if (line.size() < tail.size() || line.substr(line.size() - tail.size()) != tail)
+        return false;
+    line.remove_suffix(tail.size());
+    long count = 0;
+    return parse_range(line, first, count) && line.empty();
+}
+
+// One side of a context hunk: its lines with their two-character marks.
+void read_context_side(const PatchText& text, size_t& index, std::vector<HunkLine>& lines, Hunk& hunk,
+                       std::string_view stop) {
+    while (index < text.size() && !starts_with(text[index], stop) && !starts_with(text[index], "***************")) {
+        std::string_view line = text[index];
+        if (starts_with(line, "\\")) {
+            if (!lines.empty())
+                lines.back().line.newline = false;
+        } else if (line.size() >= 2 && (line[0] == ' ' || line[0] == '-' || line[0] == '+' || line[0] == '!') &&
+                   line[1] == ' ') {
+            lines.push_back({line[0], {std::string(line.substr(2)), true}});
+        } else if (line.empty()) {
+            lines.push_back({' ', {"", true}});
+        } else {
+            break;
+        }
+        hunk.raw.emplace_back(line);
+        ++index;
+    }
+}
+
+// A context-diff hunk ("***************", "*** A,B ****" old lines, "--- C,D ----" new lines)
+// turned into the unified form: context, then each run's removed lines, then its added ones.
+bool read_context_hunk(const PatchText& text, size_t& index, Hunk& hunk) {
+    if (index >= text.size() || !parse_context_range(text[index], " ****", hunk.old_first))
+        return false;
+    ++index;
+    std::vector<HunkLine> old_lines, new_lines;
+    read_context_side(text, index, old_lines, hunk, "--- ");
+    if (index >= text.size() || !parse_context_range(text[index], " ----", hunk.new_first))
+        return false;
+    ++index;
+    read_context_side(text, index, new_lines, hunk, "*** ");
+    auto context_of = [](const std::vector<HunkLine>& lines) {
+        std::vector<HunkLine> context;
+        for (const HunkLine& line : lines)
+            if (line.kind == ' ')
+                context.push_back(line);
+        return context;
+    };
+    if (old_lines.empty())
+        old_lines = context_of(new_lines);
+    if (new_lines.empty())
+        new_lines = context_of(old_lines);
+    size_t i = 0, j = 0;
+    while (i < old_lines.size() || j < new_lines.size()) {
+        if (i < old_lines.size() && j < new_lines.size() && old_lines[i].kind == ' ' && new_lines[j].kind == ' ') {
+            hunk.lines.push_back({' ', old_lines[i].line});
+            ++i, ++j;
+            continue;
+        }
+        size_t before = i + j;
+        for (; i < old_lines.size() && old_lines[i].kind != ' '; ++i)
+            hunk.lines.push_back({'-', old_lines[i].line});
+        for (; j < new_lines.size() && new_lines[j].kind != ' '; ++j)
+            hunk.lines.push_back({'+', new_lines[j].line});
+        if (i + j == before)
+            return false;
+    }
+    hunk.old_count = hunk.new_count = 0;
+    for (const HunkLine& line : hunk.lines) {
+        hunk.old_count += line.kind != '+';
+        hunk.new_count += line.kind != '-';
+    }
+    if (hunk.old_count == 0 && hunk.old_first > 0 && !old_lines.empty())
+        --hunk.old_first;
+    return true;
+}
+
 ParseResult parse_patch(const PatchText& text, std::vector<FilePatch>& patches, size_t& error_line,
                         std::string& error_text) {
     size_t index = 0;
@@ -278,6 +356,32 @@ ParseResult parse_patch(const PatchText& text, std::vector<FilePatch>& patches, 
                 hunk.header = std::string(text[index]);
                 ++index;
                 if (!read_hunk(text, index, hunk, error_line, error_text)) {
+                    patch.malformed = true;
+                    patches.push_back(std::move(patch));
+                    return ParseResult::malformed;
+                }
+                patch.hunks.push_back(std::move(hunk));
+            }
+            patches.push_back(std::move(patch));
+            continue;
+        }
+        if (starts_with(line, "*** ") && index + 2 < text.size() && starts_with(text[index + 1], "--- ") &&
+            starts_with(text[index + 2], "***************")) {
+            FilePatch patch;
+            patch.old_name = header_name(line);
+            patch.new_name = header_name(text[index + 1]);
+            patch.header = {"--- " + std::string(line.substr(4)), std::string(text[index + 1])};
+            patch.header[1].replace(0, 4, "+++ ");
+            patch.leading = std::move(leading);
+            leading.clear();
+            index += 2;
+            patch.header_line = static_cast<long>(index) + 1;
+            while (index < text.size() && starts_with(text[index], "***************")) {
+                ++index;
+                Hunk hunk;
+                if (!read_context_hunk(text, index, hunk)) {
+                    error_line = std::min(index + 1, text.size());
+                    error_text = index < text.size() ? std::string(text[index]) : "";
                     patch.malformed = true;
                     patches.push_back(std::move(patch));
                     return ParseResult::malformed;
