@@ -125,8 +125,6 @@ struct HunkLine {
 struct Hunk {
     long old_first{0}, old_count{0}, new_first{0}, new_count{0};
     std::vector<HunkLine> lines;
-    std::string header;  // "@@ -a,b +c,d @@…" as written, for .rej files
-    std::vector<std::string> raw;  // the hunk's body as written
 };
 
 // One file's part of the patch.
@@ -221,7 +219,6 @@ bool read_hunk(const PatchText& text, size_t& index, Hunk& hunk, size_t& error_l
             error_text = std::string(line);
             return false;
         }
-        hunk.raw.emplace_back(line);
         ++index;
         std::string body(line.empty() ? std::string_view() : line.substr(1));
         hunk.lines.push_back({kind, {body, true}});
@@ -235,7 +232,6 @@ bool read_hunk(const PatchText& text, size_t& index, Hunk& hunk, size_t& error_l
             return false;
         }
         if (index < text.size() && starts_with(text[index], "\\")) {
-            hunk.raw.emplace_back(text[index]);
             hunk.lines.back().line.newline = false;
             ++index;
         }
@@ -260,8 +256,7 @@ bool parse_context_range(std::string_view line, std::string_view tail, long& fir
 }
 
 // One side of a context hunk: its lines with their two-character marks.
-void read_context_side(const PatchText& text, size_t& index, std::vector<HunkLine>& lines, Hunk& hunk,
-                       std::string_view stop) {
+void read_context_side(const PatchText& text, size_t& index, std::vector<HunkLine>& lines, std::string_view stop) {
     while (index < text.size() && !starts_with(text[index], stop) && !starts_with(text[index], "***************")) {
         std::string_view line = text[index];
         if (starts_with(line, "\\")) {
@@ -275,7 +270,6 @@ void read_context_side(const PatchText& text, size_t& index, std::vector<HunkLin
         } else {
             break;
         }
-        hunk.raw.emplace_back(line);
         ++index;
     }
 }
@@ -287,11 +281,11 @@ bool read_context_hunk(const PatchText& text, size_t& index, Hunk& hunk) {
         return false;
     ++index;
     std::vector<HunkLine> old_lines, new_lines;
-    read_context_side(text, index, old_lines, hunk, "--- ");
+    read_context_side(text, index, old_lines, "--- ");
     if (index >= text.size() || !parse_context_range(text[index], " ----", hunk.new_first))
         return false;
     ++index;
-    read_context_side(text, index, new_lines, hunk, "*** ");
+    read_context_side(text, index, new_lines, "*** ");
     auto context_of = [](const std::vector<HunkLine>& lines) {
         std::vector<HunkLine> context;
         for (const HunkLine& line : lines)
@@ -353,7 +347,6 @@ ParseResult parse_patch(const PatchText& text, std::vector<FilePatch>& patches, 
                     patches.push_back(std::move(patch));
                     return ParseResult::malformed;
                 }
-                hunk.header = std::string(text[index]);
                 ++index;
                 if (!read_hunk(text, index, hunk, error_line, error_text)) {
                     patch.malformed = true;
