@@ -185,7 +185,9 @@ bool ignores_something(const Options& options) {
 // Compares two files (either may be absent with -N); `header` is true inside a directory walk.
 void compare_files(Run& run, Side& a, Side& b, bool header) {
     const Options& options = run.options;
-    if (a.exists && b.exists && a.content == b.content) {
+    bool listing = options.style == Style::side_by_side && !options.brief;  // -y shows equal files too
+    bool same = a.exists && b.exists && a.content == b.content;
+    if (same && (!listing || (!options.text && looks_binary(a.content)))) {
         if (options.report_identical)
             run.out.write("Files " + a.name + " and " + b.name + " are identical\n");
         return;
@@ -214,6 +216,8 @@ void compare_files(Run& run, Side& a, Side& b, bool header) {
             std::erase_if(changes, [](const Change& change) { return change.ignorable; });
     }
     if (changes.empty()) {
+        if (listing)
+            diff::print_changes(a, b, changes, options, run.out);
         if (options.report_identical)
             run.out.write("Files " + a.name + " and " + b.name + " are identical\n");
         return;
