@@ -27,6 +27,10 @@ Option OptionParser::fail(const std::string& message) {
     write_all(2, std::string(m_program) + ": " + message + "\n");
     if (!m_usage_line.empty()) write_all(2, std::string(m_usage_line) + "\n");
     try_help(m_program);
+    if (m_prefix_try_help)
+        write_all(2, std::string(m_program) + ": Try '" + std::string(m_program) + " --help' for more information.\n");
+    else
+        try_help(m_program);
     m_done = true;
     return {k_error, nullptr, {}};
 }

@@ -55,6 +55,8 @@ public:
     void treat_negative_numbers_as_operands() { m_negative_numbers = true; }
     // A line printed between an option error and the "Try ..." line (grep's "Usage: ..." line).
     void set_usage_line(std::string_view line) { m_usage_line = line; }
+    // diffutils' style: the "Try '… --help'" line after a diagnostic is "PROGRAM: Try …".
+    void prefix_try_help() { m_prefix_try_help = true; }
     // The next option, or id 0 when there are no more (then operands() is complete).
     Option next();
     const std::vector<std::string_view>& operands() const { return m_operands; }
@@ -74,6 +76,7 @@ private:
     bool m_operands_in_order{false};
     bool m_negative_numbers{false};
     std::string_view m_usage_line;
+    bool m_prefix_try_help{false};
     int m_index{1};
     const char* m_cluster{nullptr};  // the rest of a short-option cluster being read
     bool m_done{false};
