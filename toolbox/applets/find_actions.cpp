@@ -53,20 +53,31 @@ std::string strftime_utc(const timespec& when, const char* format) {
     return std::string(text, length);
 }
 
-// GNU's base_name: the last component, trailing slashes kept ("d/" → "d/", "/" → "/").
-std::string_view last_component(std::string_view path) {
+// %f: the last component, trailing slashes collapsed to one ("d//" → "d/", "//" → "/").
+std::string last_component(std::string_view path) {
+    size_t end = path.size();
+    while (end > 0 && path[end - 1] == '/')
+        --end;
+    if (end == 0)
+        return path.empty() ? "" : "/";
+    size_t slash = path.rfind('/', end - 1);
+    size_t start = slash == std::string_view::npos ? 0 : slash + 1;
+    return std::string(path.substr(start, end - start)) + (end < path.size() ? "/" : "");
+}
+
+// %h: what comes before the last component, as findutils 4.9 prints it, trailing slashes of
+// a starting point included: "dd/e/" → "dd", "dd/" → ".", but a one-letter "d/" → "d" and
+// "d//" → "d/" (as "/" → "" and "//" → "/").
+std::string leading_directories(std::string_view path) {
     size_t end = path.size();
     while (end > 1 && path[end - 1] == '/')
         --end;
-    if (end == 1 && path[0] == '/')
-        return "/";
     size_t slash = path.rfind('/', end - 1);
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string leading_directories(std::string_view path) {
-    size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash));
+    if (end == 1 && path.size() > 1)
+        return std::string(path.substr(0, path.size() - 1));
+    if (slash == std::string_view::npos)
+        return ".";
+    return std::string(path.substr(0, slash));
 }
 
 std::string link_target(const std::string& path) {
@@ -94,7 +105,7 @@ std::string expand(const Piece& piece, Entry& entry) {
     const struct stat& s = status ? *status : k_empty;
     switch (piece.directive) {
     case 'p': return entry.path;
-    case 'f': return std::string(last_component(entry.path));
+    case 'f': return last_component(entry.path);
     case 'h': return leading_directories(entry.path);
     case 'H': return std::string(entry.root);
     case 'P': {
@@ -162,7 +173,7 @@ void put_piece(Output& out, const Piece& piece, std::string text) {
     std::string padding(width - text.size(), ' ');
     if (piece.flags.find('-') != std::string::npos)
         text += padding;
-    else if (piece.flags.find('0') != std::string::npos && !text.empty() && text[0] >= '0' && text[0] <= '9')
+    else if (piece.flags.find('0') != std::string::npos && piece.directive == 'm')  // only %m is numeric
         text = std::string(padding.size(), '0') + text;
     else
         text = padding + text;
@@ -269,8 +280,11 @@ int run_command(Run& run, const std::vector<std::string>& words, const char* dir
     options.stdin_fd = stdin_fd;
     pid_t child = sx_spawn(words[0].c_str(), arguments.data(), nullptr, &options);
     if (child < 0) {
-        run.file_error(words[0], errno);
-        return -1;
+        // GNU's child reports the failed exec and exits 127; find itself carries on.
+        int error = errno;
+        run.out.flush();
+        write_all(2, std::string(k_program) + ": " + quote(words[0]) + ": " + strerror_gnu(error) + "\n");
+        return 127;
     }
     int status = 0;
     while (::waitpid(child, &status, 0) < 0)
@@ -319,7 +333,13 @@ std::string format_time(const timespec& when, char k) {
     case '@': return std::to_string(static_cast<long long>(when.tv_sec)) + fraction(when.tv_nsec);
     case '+': return strftime_utc(when, "%Y-%m-%d+%H:%M:%S") + fraction(when.tv_nsec);
     case 'S': return strftime_utc(when, "%S") + fraction(when.tv_nsec);
-    case 'T': return strftime_utc(when, "%H:%M:%S") + fraction(when.tv_nsec);
+    case 'T': case 'X': return strftime_utc(when, "%H:%M:%S") + fraction(when.tv_nsec);
+    case 'k': case 'l': {  // wasi-libc's strftime lacks these two
+        std::string hour = strftime_utc(when, k == 'k' ? "%H" : "%I");
+        if (hour[0] == '0')
+            hour[0] = ' ';
+        return hour;
+    }
     case 'Z': return "UTC";
     default: return strftime_utc(when, std::string{'%', k}.c_str());
     }

@@ -267,6 +267,11 @@ private:
         }
         ++m_at;
         if (word == "(") {
+            if (at_end()) {
+                fail("invalid expression; expected to find a ')' but didn't see one. Perhaps you need an extra "
+                     "predicate after '('");
+                return nullptr;
+            }
             if (peek() == ")") {
                 fail("invalid expression; empty parentheses are not allowed.");
                 return nullptr;
@@ -400,7 +405,7 @@ std::unique_ptr<Node> Parser::regex_test(std::string_view name, std::string_view
     std::string error;
     std::shared_ptr<Regex> regex = Regex::compile(text, options, error);
     if (!regex) {
-        fail(error);
+        fail("failed to compile regular expression " + quote(pattern) + ": " + error);
         return nullptr;
     }
     // -regex matches the whole path: the leftmost-longest match must start at 0 and end at the end.
@@ -521,12 +526,12 @@ std::unique_ptr<Node> Parser::perm_test(std::string_view spec) {
 }
 
 std::unique_ptr<Node> Parser::size_test(std::string_view spec) {
-    std::string_view rest;
-    auto amount = parse_amount(spec, true, &rest);
-    if (!amount) {
-        fail("invalid argument " + std::string("`") + std::string(spec) + "' to `-size'");
+    if (spec.empty()) {
+        fail("invalid null argument to -size");
         return nullptr;
     }
+    std::string_view rest;
+    auto amount = parse_amount(spec, true, &rest);
     double unit = 512;
     if (!rest.empty()) {
         switch (rest[0]) {
@@ -540,10 +545,16 @@ std::unique_ptr<Node> Parser::size_test(std::string_view spec) {
             fail("invalid -size type `" + std::string(1, rest[0]) + "'");
             return nullptr;
         }
-        if (rest.size() > 1) {
-            fail("invalid -size type `" + std::string(1, rest[0]) + "'");
+    } else if (!amount) {
+        std::string_view tail = spec.substr(spec[0] == '+' || spec[0] == '-');
+        if (tail.empty() || std::string_view("bcwkMG").find(tail[0]) == std::string_view::npos) {
+            fail("invalid -size type `" + std::string(tail.substr(0, 1)) + "'");
             return nullptr;
         }
+    }
+    if (!amount || rest.size() > 1) {
+        fail("Invalid argument `" + std::string(spec) + "' to -size");
+        return nullptr;
     }
     Amount wanted = *amount;
     return make("-size", [wanted, unit](Run&, Entry& entry) {
@@ -806,21 +817,31 @@ std::unique_ptr<Node> Parser::action(std::string_view name, bool& known) {
                 ended = true;
                 break;
             }
-            if (word == "+" && !words.empty() && words.back() == "{}" && name.starts_with("-exec")) {
+            // "+" ends the command only right after a word holding {} (which must be {} alone).
+            if (word == "+" && !words.empty() && words.back().find("{}") != std::string::npos &&
+                name.starts_with("-exec")) {
+                if (words.back() != "{}") {
+                    fail("In '" + std::string(name) + " ... {} +' the '{}' must appear by itself, but you specified " +
+                         quote(words.back()));
+                    return nullptr;
+                }
                 plus = ended = true;
                 break;
             }
             words.emplace_back(word);
         }
-        if (!ended || words.empty()) {
+        if (ended && words.empty()) {
+            fail("invalid argument `" + std::string(plus ? "+" : ";") + "' to `" + std::string(name) + "'");
+            return nullptr;
+        }
+        if (!ended) {
             fail("missing argument to `" + std::string(name) + "'");
             return nullptr;
         }
         if (plus) {
             for (size_t i = 0; i + 1 < words.size(); ++i)
                 if (words[i].find("{}") != std::string::npos) {
-                    fail("In '" + std::string(name) + " ... {} +' the '{}' must appear by itself, but you specified " +
-                         quote(words[i]));
+                    fail("Only one instance of {} is supported with " + std::string(name) + " ... +");
                     return nullptr;
                 }
         }
