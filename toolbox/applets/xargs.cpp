@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -511,7 +512,11 @@ std::optional<int> read_options(OptionParser& parser, Settings& settings) {
             else if (!(count = parse_count(option.argument, 'L', 1)))
                 return 1;
             if (settings.max_args)
-                say("warning: options --max-args and -L are mutually exclusive, ignoring previous --max-args value");
+                say(std::string("warning: options --max-args and ") + (option.id == 'L' ? "-L" : "--max-lines/-l") +
+                    " are mutually exclusive, ignoring previous --max-args value");
+            if (settings.replace)
+                say(std::string("warning: options --replace and ") + (option.id == 'L' ? "-L" : "--max-lines/-l") +
+                    " are mutually exclusive, ignoring previous --replace value");
             settings.max_lines = *count;
             settings.max_args = 0;
             settings.replace.reset();
@@ -519,8 +524,13 @@ std::optional<int> read_options(OptionParser& parser, Settings& settings) {
         case 'n':
             if (!(count = parse_count(option.argument, 'n', 1)))
                 return 1;
-            if (settings.max_lines)
-                say("warning: options --max-lines and --max-args are mutually exclusive, ignoring previous "
+            if (settings.replace && *count == 1)
+                break;  // -I already runs one command per item
+            if (settings.replace)
+                say("warning: options --replace and --max-args/-n are mutually exclusive, ignoring previous --replace "
+                    "value");
+            else if (settings.max_lines)
+                say("warning: options --max-lines and --max-args/-n are mutually exclusive, ignoring previous "
                     "--max-lines value");
             settings.max_args = *count;
             settings.max_lines = 0;
@@ -531,11 +541,22 @@ std::optional<int> read_options(OptionParser& parser, Settings& settings) {
                 return 1;
             settings.procs = *count;
             break;
-        case 's':
-            if (!(count = parse_count(option.argument, 's', 1)))
-                return 1;
-            settings.max_chars = std::min(*count, k_largest_max_chars);
+        case 's': {
+            // Out-of-range sizes are clamped (with a message), as GNU does.
+            char* end = nullptr;
+            long long value = std::strtoll(option.argument, &end, 10);
+            if (!*option.argument || *end) {
+                say(std::string("invalid number \"") + option.argument + "\" for -s option");
+                return try_help(k_program);
+            }
+            if (value < 1)
+                say("value " + std::string(option.argument) + " for -s option should be >= 1");
+            else if (value > static_cast<long long>(k_largest_max_chars))
+                say("value " + std::string(option.argument) + " for -s option should be <= " +
+                    std::to_string(k_largest_max_chars));
+            settings.max_chars = static_cast<size_t>(std::clamp<long long>(value, 1, k_largest_max_chars));
             break;
+        }
         case 'p': settings.interactive = true; break;
         case 'r': settings.no_run_if_empty = true; break;
         case 't': settings.trace = true; break;
@@ -547,7 +568,7 @@ std::optional<int> read_options(OptionParser& parser, Settings& settings) {
         settings.exit_on_size = true;
     }
     if (settings.eof && null_or_delimiter) {
-        say("warning: the -E option has no effect if -0 or -d is used.");
+        say("warning: the -E option has no effect if -0 or -d is used.\n");
         settings.eof.reset();
     }
     return std::nullopt;
@@ -572,7 +593,7 @@ int xargs_main(int argc, char** argv) {
         }
     }
     if (line_length(command) > settings.max_chars) {
-        say("argument line too long");
+        say("cannot fit single argument within argument list size limit");
         return 1;
     }
     ItemReader reader(fd, settings);
