@@ -101,6 +101,9 @@ struct Walker {
 
 void Walker::visit(Entry& entry) {
     bool directory = entry.type() == 0040000;
+    // A directory that is its own ancestor (through a followed link) is reported, not visited.
+    if (directory && entry.follows && loops(entry))
+        return;
     bool deeper = directory && (run.options.max_depth < 0 || entry.depth < run.options.max_depth);
     if (!run.options.depth_first) {
         evaluate(entry);
@@ -109,7 +112,7 @@ void Walker::visit(Entry& entry) {
     }
     if (run.quit)
         return;
-    if (deeper && !(entry.follows && loops(entry)))
+    if (deeper)
         descend(entry);
     if (run.options.depth_first && !run.quit)
         evaluate(entry);

@@ -362,6 +362,27 @@ Predicate make_printf(std::string_view format, Output* out) {
     };
 }
 
+// -ls prints names in gnulib's escape style: C escapes, backslash before spaces and
+// backslashes, octal for other unprintable bytes.
+std::string escape_name(std::string_view name) {
+    std::string out;
+    for (unsigned char c : name) {
+        static constexpr std::string_view k_letters = "\aa\bb\ff\nn\rr\tt\vv";
+        size_t at = k_letters.find(static_cast<char>(c));
+        if (c == ' ' || c == '\\')
+            out += {'\\', static_cast<char>(c)};
+        else if (c < 32 && at != std::string_view::npos && at % 2 == 0)
+            out += {'\\', k_letters[at + 1]};
+        else if (c < 32 || c >= 127) {
+            char text[8];
+            std::snprintf(text, sizeof text, "\\%03o", c);
+            out += text;
+        } else
+            out += static_cast<char>(c);
+    }
+    return out;
+}
+
 Predicate make_ls(Output* out) {
     return [out](Run& run, Entry& entry) {
         const struct stat* status = entry.status();
@@ -376,9 +397,9 @@ Predicate make_ls(Output* out) {
         std::snprintf(owners, sizeof owners, "%-8s %-8s %8llu ", user_name(status->st_uid).c_str(),
                       group_name(status->st_gid).c_str(), static_cast<unsigned long long>(status->st_size));
         line += owners;
-        line += ls_date(status->st_mtim, run.options.now) + " " + entry.path;
+        line += ls_date(status->st_mtim, run.options.now) + " " + escape_name(entry.path);
         if ((status->st_mode & 0170000) == 0120000)
-            line += " -> " + link_target(entry.path);
+            line += " -> " + escape_name(link_target(entry.path));
         out->write(line);
         out->put('\n');
         return true;

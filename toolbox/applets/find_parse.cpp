@@ -17,6 +17,7 @@
 #include <string>
 
 #include "applets/find.h"
+#include "lib/date_parse.h"
 #include "lib/file_info.h"
 #include "lib/gnu_errors.h"
 #include "lib/mode_change.h"
@@ -327,6 +328,7 @@ private:
     size_t m_at{0};
     bool m_failed{false};
     std::string m_regex_type{"emacs"};
+    std::string m_last_predicate;
 };
 
 std::unique_ptr<Node> Parser::predicate(std::string_view name) {
@@ -335,13 +337,19 @@ std::unique_ptr<Node> Parser::predicate(std::string_view name) {
     for (auto family : {&Parser::option, &Parser::name_test, &Parser::status_test, &Parser::time_test, &Parser::action}) {
         known = true;
         node = (this->*family)(name, known);
-        if (known || m_failed)
+        if (known || m_failed) {
+            m_last_predicate = name;
             return node;
+        }
     }
-    if (name.size() > 1 && name[0] == '-')
+    if (name.size() > 1 && name[0] == '-') {
         fail("unknown predicate `" + std::string(name) + "'");
-    else
-        fail("paths must precede expression: `" + std::string(name) + "'");
+        return nullptr;
+    }
+    fail("paths must precede expression: `" + std::string(name) + "'");
+    // A word naming an existing file after a predicate is likely a pattern the shell expanded.
+    if (!m_last_predicate.empty() && ::access(std::string(name).c_str(), F_OK) == 0)
+        m_run.error("possible unquoted pattern after predicate `" + m_last_predicate + "'?");
     return nullptr;
 }
 
@@ -697,17 +705,27 @@ std::unique_ptr<Node> Parser::time_test(std::string_view name, bool& known) {
         char mine = name == "-newer" ? 'm' : name == "-anewer" ? 'a' : name == "-cnewer" ? 'c' : name[6];
         char theirs = name.size() == 8 ? name[7] : 'm';
         auto valid = [](char c) { return c == 'a' || c == 'c' || c == 'm'; };
-        if (!valid(mine) || !valid(theirs)) {
-            fail("unknown predicate `" + std::string(name) + "'");
+        if (!valid(mine) || !(valid(theirs) || theirs == 't')) {
+            fail("invalid predicate `" + std::string(name) + "'");
             return nullptr;
         }
         auto text = argument(name);
         if (!text)
             return nullptr;
-        auto ref = reference(*text);
-        if (!ref)
-            return nullptr;
-        timespec limit = time_of(*ref, theirs);
+        timespec limit{};
+        if (theirs == 't') {
+            auto when = parse_date(*text, m_run.options.now);
+            if (!when) {
+                fail("I cannot figure out how to interpret " + quote(*text) + " as a date or time");
+                return nullptr;
+            }
+            limit = *when;
+        } else {
+            auto ref = reference(*text);
+            if (!ref)
+                return nullptr;
+            limit = time_of(*ref, theirs);
+        }
         return make(name, [limit, mine](Run&, Entry& entry) {
             const struct stat* status = entry.status();
             return status && newer(time_of(*status, mine), limit);
