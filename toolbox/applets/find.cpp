@@ -7,6 +7,7 @@
 // find_actions.cpp.
 // applet: find find_main
 #include <dirent.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -143,13 +144,16 @@ void Walker::descend(Entry& entry) {
             pushed = true;
         }
     }
+    int directory_fd = ::open(entry.path.c_str(), O_RDONLY | O_DIRECTORY);
     Entry child;
+    child.directory_fd = directory_fd >= 0 ? directory_fd : AT_FDCWD;
     child.root = entry.root;
     child.depth = entry.depth + 1;
     child.follows = run.options.follow == Follow::always;
     std::string prefix = entry.path.ends_with('/') ? entry.path : entry.path + "/";
     for (auto& [name, type] : children) {
         child.path = prefix + name;
+        child.name_offset = directory_fd >= 0 ? prefix.size() : 0;
         child.dirent_type = type;
         child.reset_status();
         visit(child);
@@ -158,10 +162,13 @@ void Walker::descend(Entry& entry) {
     }
     if (pushed)
         ancestors.pop_back();
+    if (directory_fd >= 0)
+        ::close(directory_fd);
 }
 
 void walk_root(Run& run, std::string_view path) {
     Entry entry;
+    entry.directory_fd = AT_FDCWD;
     entry.path = path;
     entry.root = path;
     entry.follows = run.options.follow != Follow::never;
@@ -175,13 +182,20 @@ void walk_root(Run& run, std::string_view path) {
 
 }  // namespace
 
+namespace {
+bool status_at(const Entry& entry, bool follow, struct stat& out) {
+    return ::fstatat(entry.directory_fd, entry.path.c_str() + entry.name_offset, &out,
+                     follow ? 0 : AT_SYMLINK_NOFOLLOW) == 0;
+}
+}  // namespace
+
 const struct stat* Entry::status() {
     if (!m_have) {
         m_have = true;
-        m_ok = (follows ? ::stat(path.c_str(), &m_status) : ::lstat(path.c_str(), &m_status)) == 0;
+        m_ok = status_at(*this, follows, m_status);
         m_error = m_ok ? 0 : errno;
         // A dangling symlink followed with -L or -H is taken as the link itself, as GNU does.
-        if (!m_ok && follows && (m_error == ENOENT || m_error == ELOOP) && ::lstat(path.c_str(), &m_status) == 0)
+        if (!m_ok && follows && (m_error == ENOENT || m_error == ELOOP) && status_at(*this, false, m_status))
             m_ok = true;
     }
     return m_ok ? &m_status : nullptr;
@@ -190,7 +204,7 @@ const struct stat* Entry::status() {
 const struct stat* Entry::other_status() {
     if (!m_have_other) {
         m_have_other = true;
-        m_other_ok = (follows ? ::lstat(path.c_str(), &m_other) : ::stat(path.c_str(), &m_other)) == 0;
+        m_other_ok = status_at(*this, !follows, m_other);
     }
     return m_other_ok ? &m_other : nullptr;
 }

@@ -4,6 +4,7 @@
 // tree, and the run's state.
 #pragma once
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -32,6 +33,10 @@ public:
     int depth{0};
     unsigned char dirent_type{0};  // DT_* from readdir; DT_UNKNOWN (0) when not known
     bool follows{false};     // whether tests see through a symlink here (-L, or -H at depth 0)
+    // Status is read relative to the open parent directory: the sandbox resolves a long path
+    // component by component on every call, which dominated deep walks.
+    int directory_fd{AT_FDCWD};  // for starting points
+    size_t name_offset{0};   // where the name within that directory starts in `path`
 
     // The status the tests use; nullptr when it can't be read (errno in status_error()).
     const struct stat* status();
