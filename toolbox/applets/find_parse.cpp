@@ -316,6 +316,8 @@ private:
     std::unique_ptr<Node> status_test(std::string_view name, bool& known);
     std::unique_ptr<Node> time_test(std::string_view name, bool& known);
     std::unique_ptr<Node> action(std::string_view name, bool& known);
+    std::unique_ptr<Node> owner_test(std::string_view name, bool& known);
+    std::unique_ptr<Node> exec_action(std::string_view name);
     std::unique_ptr<Node> type_test(std::string_view name, std::string_view spec);
     std::unique_ptr<Node> perm_test(std::string_view spec);
     std::unique_ptr<Node> size_test(std::string_view spec);
@@ -334,7 +336,8 @@ private:
 std::unique_ptr<Node> Parser::predicate(std::string_view name) {
     bool known = true;
     std::unique_ptr<Node> node;
-    for (auto family : {&Parser::option, &Parser::name_test, &Parser::status_test, &Parser::time_test, &Parser::action}) {
+    for (auto family : {&Parser::option, &Parser::name_test, &Parser::status_test, &Parser::owner_test,
+                        &Parser::time_test, &Parser::action}) {
         known = true;
         node = (this->*family)(name, known);
         if (known || m_failed) {
@@ -586,7 +589,7 @@ std::optional<struct stat> Parser::reference(std::string_view path) {
     return status;
 }
 
-// Tests on what stat says: type, permissions, size, owners, links, identity, access.
+// Tests on what stat says: type, permissions, size, emptiness; access checks; -true, -false.
 std::unique_ptr<Node> Parser::status_test(std::string_view name, bool& known) {
     if (name == "-type" || name == "-xtype") {
         auto spec = argument(name);
@@ -623,6 +626,20 @@ std::unique_ptr<Node> Parser::status_test(std::string_view name, bool& known) {
             ::closedir(directory);
             return empty;
         });
+    if (name == "-readable" || name == "-writable" || name == "-executable") {
+        int mode = name == "-readable" ? R_OK : name == "-writable" ? W_OK : X_OK;
+        return make(name, [mode](Run&, Entry& entry) { return ::access(entry.path.c_str(), mode) == 0; });
+    }
+    if (name == "-true" || name == "-false") {
+        bool value = name == "-true";
+        return make(name, [value](Run&, Entry&) { return value; });
+    }
+    known = false;
+    return nullptr;
+}
+
+// Tests on numbers stat gives: links, inode, owners, identity.
+std::unique_ptr<Node> Parser::owner_test(std::string_view name, bool& known) {
     if (name == "-links" || name == "-inum" || name == "-uid" || name == "-gid") {
         auto text = argument(name);
         if (!text)
@@ -686,14 +703,6 @@ std::unique_ptr<Node> Parser::status_test(std::string_view name, bool& known) {
             const struct stat* status = entry.status();
             return status && status->st_dev == device && status->st_ino == inode;
         });
-    }
-    if (name == "-readable" || name == "-writable" || name == "-executable") {
-        int mode = name == "-readable" ? R_OK : name == "-writable" ? W_OK : X_OK;
-        return make(name, [mode](Run&, Entry& entry) { return ::access(entry.path.c_str(), mode) == 0; });
-    }
-    if (name == "-true" || name == "-false") {
-        bool value = name == "-true";
-        return make(name, [value](Run&, Entry&) { return value; });
     }
     known = false;
     return nullptr;
@@ -784,6 +793,48 @@ Output* Parser::open_output(std::string_view path) {
     return slot.get();
 }
 
+// -exec COMMAND ;, -exec COMMAND {} +, and -execdir, -ok, -okdir.
+std::unique_ptr<Node> Parser::exec_action(std::string_view name) {
+    std::vector<std::string> words;
+    bool plus = false, ended = false;
+    while (!at_end()) {
+        std::string_view word = m_words[m_at++];
+        if (word == ";") {
+            ended = true;
+            break;
+        }
+        // "+" ends the command only right after a word holding {} (which must be {} alone).
+        if (word == "+" && !words.empty() && words.back().find("{}") != std::string::npos &&
+            name.starts_with("-exec")) {
+            if (words.back() != "{}") {
+                fail("In '" + std::string(name) + " ... {} +' the '{}' must appear by itself, but you specified " +
+                     quote(words.back()));
+                return nullptr;
+            }
+            plus = ended = true;
+            break;
+        }
+        words.emplace_back(word);
+    }
+    if (ended && words.empty()) {
+        fail("invalid argument `" + std::string(plus ? "+" : ";") + "' to `" + std::string(name) + "'");
+        return nullptr;
+    }
+    if (!ended) {
+        fail("missing argument to `" + std::string(name) + "'");
+        return nullptr;
+    }
+    if (plus) {
+        for (size_t i = 0; i + 1 < words.size(); ++i)
+            if (words[i].find("{}") != std::string::npos) {
+                fail("Only one instance of {} is supported with " + std::string(name) + " ... +");
+                return nullptr;
+            }
+    }
+    bool in_directory = name.ends_with("dir");
+    return make(name, make_exec(m_run, std::move(words), plus, in_directory, name.starts_with("-ok")), true);
+}
+
 std::unique_ptr<Node> Parser::action(std::string_view name, bool& known) {
     if (name == "-print" || name == "-print0" || name == "-fprint" || name == "-fprint0") {
         Output* out = &m_run.out;
@@ -826,46 +877,8 @@ std::unique_ptr<Node> Parser::action(std::string_view name, bool& known) {
         }
         return make(name, make_ls(out), true);
     }
-    if (name == "-exec" || name == "-execdir" || name == "-ok" || name == "-okdir") {
-        std::vector<std::string> words;
-        bool plus = false, ended = false;
-        while (!at_end()) {
-            std::string_view word = m_words[m_at++];
-            if (word == ";") {
-                ended = true;
-                break;
-            }
-            // "+" ends the command only right after a word holding {} (which must be {} alone).
-            if (word == "+" && !words.empty() && words.back().find("{}") != std::string::npos &&
-                name.starts_with("-exec")) {
-                if (words.back() != "{}") {
-                    fail("In '" + std::string(name) + " ... {} +' the '{}' must appear by itself, but you specified " +
-                         quote(words.back()));
-                    return nullptr;
-                }
-                plus = ended = true;
-                break;
-            }
-            words.emplace_back(word);
-        }
-        if (ended && words.empty()) {
-            fail("invalid argument `" + std::string(plus ? "+" : ";") + "' to `" + std::string(name) + "'");
-            return nullptr;
-        }
-        if (!ended) {
-            fail("missing argument to `" + std::string(name) + "'");
-            return nullptr;
-        }
-        if (plus) {
-            for (size_t i = 0; i + 1 < words.size(); ++i)
-                if (words[i].find("{}") != std::string::npos) {
-                    fail("Only one instance of {} is supported with " + std::string(name) + " ... +");
-                    return nullptr;
-                }
-        }
-        bool in_directory = name.ends_with("dir");
-        return make(name, make_exec(m_run, std::move(words), plus, in_directory, name.starts_with("-ok")), true);
-    }
+    if (name == "-exec" || name == "-execdir" || name == "-ok" || name == "-okdir")
+        return exec_action(name);
     if (name == "-delete") {
         m_run.options.delete_used = true;
         m_run.options.depth_first = true;
