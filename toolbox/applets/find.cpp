@@ -111,6 +111,8 @@ void Walker::visit(Entry& entry) {
         if (run.prune)
             deeper = false;
     }
+    if (run.out.failed())  // stdout is gone (a closed pipe): stop, finish() reports it
+        run.quit = true;
     if (run.quit)
         return;
     if (deeper)

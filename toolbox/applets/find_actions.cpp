@@ -159,6 +159,21 @@ std::string expand(const Piece& piece, Entry& entry) {
     }
 }
 
+// %d and %m are printed as numbers (GNU hands them to printf as %d and %o, so flags, width and
+// precision mean what they mean there); the other directives are text.
+bool put_number(Output& out, const Piece& piece, Entry& entry) {
+    if (piece.directive != 'd' && piece.directive != 'm')
+        return false;
+    const struct stat* status = entry.status();
+    long value = piece.directive == 'd' ? entry.depth : status ? static_cast<long>(status->st_mode & 07777) : 0;
+    std::string format = "%" + piece.flags + piece.width + (piece.precision.empty() ? "" : "." + piece.precision) +
+                         (piece.directive == 'd' ? "ld" : "lo");
+    char text[128];
+    std::snprintf(text, sizeof text, format.c_str(), value);
+    out.write(text);
+    return true;
+}
+
 void put_piece(Output& out, const Piece& piece, std::string text) {
     if (!piece.precision.empty()) {
         size_t limit = std::stoul(piece.precision);
@@ -183,6 +198,7 @@ void put_piece(Output& out, const Piece& piece, std::string text) {
 // Reads a backslash escape at format[i] (the backslash); appends its text; false for \c.
 bool escape(std::string_view format, size_t& i, std::string& text) {
     if (i + 1 >= format.size()) {
+        write_all(2, "find: warning: escape `\\' followed by nothing at all\n");
         text += '\\';
         return true;
     }
@@ -346,13 +362,17 @@ std::string format_time(const timespec& when, char k) {
 }
 
 Predicate make_printf(std::string_view format, Output* out) {
+    if (format.ends_with('%') && (format.size() - format.find_last_not_of('%') - 1) % 2 == 1) {
+        write_all(2, "find: error: % at end of format string\n");
+        return nullptr;
+    }
     auto pieces = std::make_shared<std::vector<Piece>>(compile_format(format));
     return [pieces, out](Run&, Entry& entry) {
         for (const Piece& piece : *pieces) {
-            if (piece.directive)
-                put_piece(*out, piece, expand(piece, entry));
-            else
+            if (!piece.directive)
                 out->write(piece.literal);
+            else if (!put_number(*out, piece, entry))
+                put_piece(*out, piece, expand(piece, entry));
             if (piece.stop) {
                 out->flush();
                 break;

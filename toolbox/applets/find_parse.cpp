@@ -473,6 +473,11 @@ std::unique_ptr<Node> Parser::type_test(std::string_view name, std::string_view 
     std::vector<mode_t> types;
     for (size_t i = 0; i < spec.size(); i += 2) {
         mode_t type = type_of_letter(spec[i]);
+        if (spec[i] == 'D') {
+            fail(std::string(name) + " D is not supported because Solaris doors are not supported on the platform "
+                                     "find was compiled on.");
+            return nullptr;
+        }
         if (!type) {
             fail("Unknown argument to " + std::string(name) + ": " + spec[i]);
             return nullptr;
