@@ -364,7 +364,7 @@ int run_replacing(const Settings& settings, const std::vector<std::string>& comm
         for (const auto& word : command)
             words.push_back(replace_all(word, *settings.replace, item));
         if (line_length(words) > settings.max_chars) {
-            say("argument line too long");
+            say("argument list too long");
             runner.finish();
             return 1;
         }
@@ -502,6 +502,12 @@ std::optional<int> read_options(OptionParser& parser, Settings& settings) {
                 settings.eof = option.argument;
             break;
         case 'I': case 'i':
+            if (settings.max_args && !settings.replace)
+                say("warning: options --max-args and --replace/-I/-i are mutually exclusive, ignoring previous "
+                    "--max-args value");
+            else if (settings.max_lines && !settings.replace)
+                say("warning: options --max-lines and --replace/-I/-i are mutually exclusive, ignoring previous "
+                    "--max-lines value");
             settings.replace = option.id == 'I' ? option.argument : option.argument ? option.argument : "{}";
             settings.max_lines = 1;
             settings.max_args = 0;
@@ -592,7 +598,7 @@ int xargs_main(int argc, char** argv) {
             return 1;
         }
     }
-    if (line_length(command) > settings.max_chars) {
+    if (!settings.replace && line_length(command) > settings.max_chars) {
         say("cannot fit single argument within argument list size limit");
         return 1;
     }
