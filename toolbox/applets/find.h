@@ -75,7 +75,8 @@ struct ExecBatch {
     bool in_directory{false};          // -execdir
     std::string directory;              // where the pending batch runs (-execdir)
     std::vector<std::string> pending;
-    size_t pending_bytes{0};
+    size_t base_bytes{0};     // the command's own words, with their NULs
+    size_t pending_bytes{0};  // base_bytes and the pending arguments
 };
 
 struct Options {

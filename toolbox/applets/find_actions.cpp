@@ -24,6 +24,8 @@ namespace toolbox::find {
 
 namespace {
 
+constexpr size_t k_max_command_bytes = 131072;
+
 char type_letter(mode_t type) {
     switch (type & 0170000) {
     case 0040000: return 'd';
@@ -317,7 +319,7 @@ void run_batch(Run& run, ExecBatch& batch) {
     std::vector<std::string> words = batch.command;
     words.insert(words.end(), batch.pending.begin(), batch.pending.end());
     batch.pending.clear();
-    batch.pending_bytes = 0;
+    batch.pending_bytes = batch.base_bytes;
     if (run_command(run, words, batch.in_directory ? batch.directory.c_str() : nullptr, -1) != 0)
         run.status = 1;
 }
@@ -441,10 +443,15 @@ Predicate make_exec(Run& run, std::vector<std::string> words, bool plus, bool in
         ExecBatch* batch = run.batches.back().get();
         batch->command.assign(words.begin(), words.end() - 1);
         batch->in_directory = in_directory;
+        for (const auto& word : batch->command)
+            batch->base_bytes += word.size() + 1;
+        batch->pending_bytes = batch->base_bytes;
         return [batch, place](Run& r, Entry& entry) {
             std::string directory;
             std::string argument = place(entry, directory);
-            if (!batch->pending.empty() && (batch->pending_bytes > 100000 || directory != batch->directory))
+            // GNU's command line holds at most 128 KiB: words and their terminating NULs.
+            if (!batch->pending.empty() &&
+                (batch->pending_bytes + argument.size() + 1 > k_max_command_bytes || directory != batch->directory))
                 run_batch(r, *batch);
             batch->directory = directory;
             batch->pending_bytes += argument.size() + 1;
