@@ -13,7 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +23,8 @@
 #include "lib/gnu_errors.h"
 #include "lib/io.h"
 #include "lib/options.h"
+
+extern char** environ;
 
 namespace toolbox {
 
@@ -114,6 +116,8 @@ struct Settings {
     bool exit_on_size{false};
     bool interactive{false};
     const char* arg_file{nullptr};
+    const char* slot_variable{nullptr};  // --process-slot-var
+    bool open_tty{false};
 };
 
 // Reads items from the input, the way the mode says.
@@ -245,7 +249,7 @@ private:
     bool confirm(const std::string& line);
 
     const Settings& m_settings;
-    std::set<pid_t> m_children;
+    std::map<pid_t, int> m_children;  // running children and their slots
     std::string m_name;  // the command, for messages
     int m_status{0};
     bool m_stop{false};
@@ -288,9 +292,35 @@ bool Runner::run(const std::vector<std::string>& words) {
         arguments.push_back(const_cast<char*>(word.c_str()));
     arguments.push_back(nullptr);
     sx_spawn_options options = sx_spawn_defaults();
-    int null_fd = m_settings.arg_file ? -1 : ::open("/dev/null", O_RDONLY);
+    // The child's stdin: /dev/null (xargs reads the real one), the terminal with -o, or
+    // inherited with -a.
+    int null_fd = m_settings.open_tty ? ::open("/dev/tty", O_RDONLY)
+                : m_settings.arg_file ? -1 : ::open("/dev/null", O_RDONLY);
+    if (m_settings.open_tty && null_fd < 0) {
+        // GNU's child reports it and dies (with an assertion failure, status 125 for xargs).
+        say("'/dev/tty': " + std::string(strerror_gnu(errno)));
+        finish();
+        m_status = 125;
+        m_stop = true;
+        return false;
+    }
     options.stdin_fd = null_fd;
-    pid_t child = sx_spawn(words[0].c_str(), arguments.data(), nullptr, &options);
+    int slot = 0;
+    while (std::find_if(m_children.begin(), m_children.end(), [&](auto& c) { return c.second == slot; }) !=
+           m_children.end())
+        ++slot;
+    std::vector<std::string> environment;
+    std::vector<char*> variables;
+    if (m_settings.slot_variable) {
+        for (char** entry = environ; entry && *entry; ++entry)
+            environment.emplace_back(*entry);
+        environment.push_back(std::string(m_settings.slot_variable) + "=" + std::to_string(slot));
+        for (auto& entry : environment)
+            variables.push_back(entry.data());
+        variables.push_back(nullptr);
+    }
+    pid_t child = sx_spawn(words[0].c_str(), arguments.data(), m_settings.slot_variable ? variables.data() : nullptr,
+                           &options);
     int error = errno;
     if (null_fd >= 0)
         ::close(null_fd);
@@ -301,7 +331,7 @@ bool Runner::run(const std::vector<std::string>& words) {
         m_stop = true;
         return false;
     }
-    m_children.insert(child);
+    m_children.emplace(child, slot);
     if (m_settings.procs == 1)
         reap(true);
     return !m_stop;
@@ -476,7 +506,9 @@ std::optional<int> read_options(OptionParser& parser, Settings& settings) {
         case k_error: return 1;
         case k_help: return print_usage(k_usage);
         case k_version: return print_version(k_program);
-        case k_show_limits: case k_slot_var: case 'o': break;
+        case k_show_limits: break;
+        case k_slot_var: settings.slot_variable = option.argument; break;
+        case 'o': settings.open_tty = true; break;
         case '0':
             settings.mode = Settings::Mode::delimited;
             settings.delimiter = '\0';
