@@ -448,7 +448,11 @@ std::unique_ptr<Node> Parser::name_test(std::string_view name, bool& known) {
     int flags = ignore_case ? FNM_CASEFOLD : 0;
     if (is_name)
         return make(name, [pattern, flags](Run&, Entry& entry) {
-            return ::fnmatch(pattern.c_str(), std::string(entry.name()).c_str(), flags) == 0;
+            std::string_view name = entry.name();
+            // Below the starting points the name ends the path, so it is NUL-terminated there.
+            if (name.data() + name.size() == entry.path.data() + entry.path.size())
+                return ::fnmatch(pattern.c_str(), name.data(), flags) == 0;
+            return ::fnmatch(pattern.c_str(), std::string(name).c_str(), flags) == 0;
         });
     if (is_path)
         return make(name, [pattern, flags](Run&, Entry& entry) {
