@@ -67,12 +67,14 @@ generate_fixtures() {
   # Every byte value once, then NUL-separated records.
   LC_ALL=C awk 'BEGIN { for (i = 1; i < 256; i++) printf "%c", i }' >"$staging/allbytes.bin"
   printf 'one\0two\0three\0' >"$staging/nul-records.bin"
-  generate_find_tree "$staging/ftree"
+  # find.cases' tree, kept apart: other commands' cases walk the whole fixture directory.
+  mkdir -p "$work/find-fixtures"
+  generate_find_tree "$work/find-fixtures/ftree"
 }
 
-# A small tree for find: every file type the sandbox has, sizes around the -size units, modes
-# for -perm, names for -name/-regex, and fixed times (absolute, and relative to now, so -mtime N
-# and -newer answer the same on both sides).
+# A small tree for find (added to the fixtures of find.cases only): every file type the sandbox
+# has, sizes around the -size units, modes for -perm, names for -name/-regex, and fixed times
+# (absolute, and relative to now, so -mtime N and -newer answer the same on both sides).
 generate_find_tree() {
   local t=$1
   mkdir -p "$t/dir1/sub" "$t/dir2" "$t/empty-dir" "$t/dir3/a/b/c"
@@ -165,6 +167,10 @@ run_case() {
   rm -rf "$host" "$sandbox"
   cp -a "$staging" "$host"
   cp -a "$staging" "$sandbox"
+  if [ "$file" = find.cases ]; then
+    cp -a "$work/find-fixtures/." "$host/"
+    cp -a "$work/find-fixtures/." "$sandbox/"
+  fi
   local stdin_file=/dev/null
   if [ "$has_here" = 1 ]; then
     printf '%s\n' "$here_string" >"$work/.stdin"
