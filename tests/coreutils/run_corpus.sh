@@ -95,6 +95,47 @@ generate_fixtures() {
       md5sum empty.txt; } >sums-mixed.md5 &&
     { sha1sum --tag text.txt; sha256sum --tag nonl.txt; b2sum --tag -l 128 empty.txt; md5sum --tag binary.bin; } >sums-cksum.txt &&
     b2sum text.txt nonl.txt >sums-good.b2)
+  # find.cases' tree, kept apart: other commands' cases walk the whole fixture directory.
+  mkdir -p "$work/find-fixtures"
+  generate_find_tree "$work/find-fixtures/ftree"
+}
+
+# A small tree for find (added to the fixtures of find.cases only): every file type the sandbox
+# has, sizes around the -size units, modes for -perm, names for -name/-regex, and fixed times
+# (absolute, and relative to now, so -mtime N and -newer answer the same on both sides).
+generate_find_tree() {
+  local t=$1
+  mkdir -p "$t/dir1/sub" "$t/dir2" "$t/empty-dir" "$t/dir3/a/b/c"
+  printf 'hello' >"$t/a.txt"
+  : >"$t/empty.txt"
+  : >"$t/B.TXT"
+  printf '%01000d' 0 >"$t/dir1/k1000.c"
+  printf '%01024d' 0 >"$t/dir1/k1024.c"
+  printf '%01025d' 0 >"$t/dir1/k1025.c"
+  printf '%0513d' 0 >"$t/dir1/sub/b513.dat"
+  printf '#!/bin/sh\necho hi\n' >"$t/dir1/run.sh"
+  printf 'x\n' >"$t/dir1/sub/name with space.txt"
+  printf 'deep\n' >"$t/dir3/a/b/c/deep.txt"
+  printf 'h\n' >"$t/.hidden"
+  printf 'q\n' >"$t/dir2/q.md"
+  printf 'qq\n' >"$t/dir2/QQ.MD"
+  ln -s a.txt "$t/link-a"
+  ln -s dir1 "$t/link-dir"
+  ln -s nowhere "$t/broken"
+  chmod 755 "$t/dir1/run.sh"
+  chmod 600 "$t/dir2/q.md"
+  chmod 640 "$t/dir2/QQ.MD"
+  chmod 700 "$t/dir3"
+  chmod 444 "$t/empty.txt"
+  touch -h -d '2020-01-02 03:04:05' "$t/a.txt" "$t/link-a" "$t/broken"
+  touch -d '2021-06-01 12:00:00' "$t/empty.txt" "$t/B.TXT"
+  touch -d '3 days ago' "$t/dir1/k1000.c" "$t/dir1/k1024.c"
+  touch -d '10 days ago' "$t/dir1/k1025.c" "$t/dir1/sub/b513.dat"
+  touch -d '30 hours ago' "$t/dir1/run.sh" "$t/dir2/q.md"
+  touch -d '2 hours ago' "$t/dir2/QQ.MD" "$t/dir1/sub/name with space.txt"
+  touch -d '2019-05-05 05:05:05' "$t/dir3/a/b/c/deep.txt" "$t/.hidden"
+  touch -d '2022-02-02 02:02:02' "$t/dir1/sub" "$t/dir1" "$t/dir2" "$t/dir3" "$t/empty-dir" \
+    "$t/dir3/a" "$t/dir3/a/b" "$t/dir3/a/b/c" "$t"
 }
 generate_fixtures
 
@@ -154,6 +195,10 @@ run_case() {
   rm -rf "$host" "$sandbox"
   cp -a "$staging" "$host"
   cp -a "$staging" "$sandbox"
+  if [ "$file" = find.cases ]; then
+    cp -a "$work/find-fixtures/." "$host/"
+    cp -a "$work/find-fixtures/." "$sandbox/"
+  fi
   local stdin_file=/dev/null
   if [ "$has_here" = 1 ]; then
     printf '%s\n' "$here_string" >"$work/.stdin"
