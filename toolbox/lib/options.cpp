@@ -25,7 +25,10 @@ OptionParser::OptionParser(std::string_view program, int argc, char** argv, std:
 
 Option OptionParser::fail(const std::string& message) {
     write_all(2, std::string(m_program) + ": " + message + "\n");
-    try_help(m_program);
+    if (m_error_epilogue.empty())
+        try_help(m_program);
+    else
+        write_all(2, m_error_epilogue);
     m_done = true;
     return {k_error, nullptr, {}};
 }

@@ -53,6 +53,9 @@ public:
 
     // Words like "-5" and "-.5" are operands, not options (seq, and numbers in general).
     void treat_negative_numbers_as_operands() { m_negative_numbers = true; }
+    // After an option error, print `text` (e.g. the whole usage, as sed does) instead of the
+    // "Try 'PROGRAM --help'" line. The text must outlive the parser.
+    void set_error_epilogue(std::string_view text) { m_error_epilogue = text; }
     // The next option, or id 0 when there are no more (then operands() is complete).
     Option next();
     const std::vector<std::string_view>& operands() const { return m_operands; }
@@ -71,6 +74,7 @@ private:
     bool m_stop_at_operand{false};
     bool m_operands_in_order{false};
     bool m_negative_numbers{false};
+    std::string_view m_error_epilogue;
     int m_index{1};
     const char* m_cluster{nullptr};  // the rest of a short-option cluster being read
     bool m_done{false};
