@@ -106,6 +106,7 @@ private:
     bool parse_regex(int delimiter, std::shared_ptr<ScriptRegex>& regex, bool& terminated);
     bool compile_regex(const std::string& pattern, bool ignore_case, bool multiline, std::shared_ptr<ScriptRegex>& out);
     bool read_delimited(int delimiter, bool regex, std::string& out);
+    bool read_bracket(std::string& out);
     uint64_t read_number(int first_digit);
     bool end_of_command();
     std::string read_label();
@@ -125,6 +126,7 @@ private:
     size_t m_pos{0};
     size_t m_line{1};
     std::vector<size_t> m_blocks;
+    std::vector<const ScriptSource*> m_block_sources;  // where each open { was, for "unmatched `{'"
     size_t m_pending_text{SIZE_MAX};  // an a\ i\ c\ whose text is the next expression
     bool m_have_regex{false};
     bool m_more_follow{false};
@@ -248,6 +250,11 @@ bool Parser::read_delimited(int delimiter, bool regex, std::string& out) {
             return false;
         if (c == delimiter)
             return true;
+        if (c == '[' && regex) {
+            if (!read_bracket(out))
+                return false;
+            continue;
+        }
         if (c == '\\') {
             c = get();
             if (c == k_eof)
@@ -260,6 +267,46 @@ bool Parser::read_delimited(int delimiter, bool regex, std::string& out) {
         out += static_cast<char>(c);
     }
     return false;
+}
+
+// After a '[' in a regex: copies the bracket expression through its closing ']' (the delimiter
+// is an ordinary character inside it, as in GNU sed). false if it never closes.
+bool Parser::read_bracket(std::string& out) {
+    out += '[';
+    int c = get();
+    if (c == '^') {
+        out += '^';
+        c = get();
+    }
+    if (c == ']') {
+        out += ']';
+        c = get();
+    }
+    while (c != k_eof && c != ']') {
+        out += static_cast<char>(c);
+        if (c == '[') {
+            int kind = get();
+            if (kind == ':' || kind == '.' || kind == '=') {
+                out += static_cast<char>(kind);
+                int previous = 0;
+                while ((c = get()) != k_eof) {
+                    out += static_cast<char>(c);
+                    if (c == ']' && previous == kind)
+                        break;
+                    previous = c;
+                }
+                if (c == k_eof)
+                    return false;
+            } else {
+                unget(kind);
+            }
+        }
+        c = get();
+    }
+    if (c == k_eof)
+        return false;
+    out += ']';
+    return true;
 }
 
 bool Parser::compile_regex(const std::string& pattern, bool ignore_case, bool multiline,
@@ -346,11 +393,8 @@ bool Parser::parse_text_command(Command& command, bool more_follow) {
                 m_pending_text = m_script.commands.size();
             return true;
         }
-        if (c != '\n') {
+        if (c != '\n')
             unget(c);
-            c = next_nonblank();
-            unget(c);
-        }
     } else {
         if (m_options.posix)
             return fail("expected \\ after `a', `c' or `i'");
@@ -515,8 +559,10 @@ bool Parser::parse_command() {
             unget(c);
             if (!parse_address(command.second, true))
                 return false;
-            if (command.second.kind == AddressKind::none || command.second.kind == AddressKind::zero)
+            if (command.second.kind == AddressKind::none || command.second.kind == AddressKind::zero) {
+                get();
                 return fail("unexpected `,'");
+            }
         } else {
             unget(c);
         }
@@ -546,6 +592,7 @@ bool Parser::parse_command() {
         return true;
     case '{':
         m_blocks.push_back(m_script.commands.size());
+        m_block_sources.push_back(m_source);
         m_script.commands.push_back(std::move(command));
         return true;
     case '}':
@@ -555,6 +602,7 @@ bool Parser::parse_command() {
             return fail("} doesn't want any addresses");
         m_script.commands[m_blocks.back()].jump = m_script.commands.size() + 1;
         m_blocks.pop_back();
+        m_block_sources.pop_back();
         if (!end_of_command())
             return false;
         break;
@@ -661,7 +709,7 @@ bool Parser::parse_source(const ScriptSource& source, bool first, bool more_foll
         read_text(m_script.commands[m_pending_text].text);
         m_pending_text = SIZE_MAX;
     }
-    if (first && m_text.size() >= 2 && m_text.substr(0, 2) == "#n" && (m_text.size() == 2 || m_text[2] == '\n'))
+    if (first && m_text.substr(0, 2) == "#n")
         m_script.quiet_marker = true;
     for (;;) {
         int c = get();
@@ -676,8 +724,10 @@ bool Parser::parse_source(const ScriptSource& source, bool first, bool more_foll
 }
 
 bool Parser::finish() {
-    if (!m_blocks.empty())
+    if (!m_blocks.empty()) {
+        m_source = m_block_sources.back();
         return fail_at_start("unmatched `{'");
+    }
     for (Command& command : m_script.commands) {
         if (command.name != 'b' && command.name != 't' && command.name != 'T')
             continue;

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <sx/posix.h>
@@ -122,6 +123,7 @@ private:
     std::string m_pattern;
     bool m_pattern_newline{true};
     std::string m_hold;
+    bool m_hold_newline{true};  // each buffer carries whether its line had a newline, as GNU's
     std::string m_line_name;  // the file the current line came from (F)
     uint64_t m_line{0};
     bool m_replaced{false};
@@ -403,7 +405,7 @@ void append_replacement(const Substitution& substitution, std::string_view text,
             else if (piece.change == 'E')
                 state.mode = state.once = 0;
             else
-                state.mode = piece.change;
+                state.mode = piece.change, state.once = 0;
             break;
         }
     }
@@ -465,7 +467,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
     case '}':
     case ':':
     case 'v': break;
-    case '=': m_out->text(std::to_string(m_line) + "\n"); break;
+    case '=': m_out->text(std::to_string(m_line) + m_delimiter); break;
     case 'a': m_append.push_back({Pending::Kind::text, command.text}); break;
     case 'i': m_out->text(command.text); break;
     case 'c':
@@ -480,12 +482,29 @@ Flow Executor::execute(Command& command, size_t& pc) {
         m_pattern.erase(0, newline + 1);
         return Flow::restart;
     }
-    case 'F': m_out->text((m_line_name == "-" ? std::string("-") : m_line_name) + "\n"); break;
-    case 'g': m_pattern = m_hold; break;
-    case 'G': m_pattern += m_delimiter; m_pattern += m_hold; break;
-    case 'h': m_hold = m_pattern; break;
-    case 'H': m_hold += m_delimiter; m_hold += m_pattern; break;
-    case 'x': m_pattern.swap(m_hold); break;
+    case 'F': m_out->text(m_line_name + m_delimiter); break;
+    case 'g':
+        m_pattern = m_hold;
+        m_pattern_newline = m_hold_newline;
+        break;
+    case 'G':
+        m_pattern += m_delimiter;
+        m_pattern += m_hold;
+        m_pattern_newline = m_hold_newline;
+        break;
+    case 'h':
+        m_hold = m_pattern;
+        m_hold_newline = m_pattern_newline;
+        break;
+    case 'H':
+        m_hold += m_delimiter;
+        m_hold += m_pattern;
+        m_hold_newline = m_pattern_newline;
+        break;
+    case 'x':
+        m_pattern.swap(m_hold);
+        std::swap(m_pattern_newline, m_hold_newline);
+        break;
     case 'z': m_pattern.clear(); break;
     case 'l': list(command.number >= 0 ? static_cast<int>(command.number) : m_options.line_length); break;
     case 'n':
@@ -506,7 +525,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
         m_pattern += line;
         break;
     }
-    case 'p': write_pattern(*m_out, m_pattern, true); break;
+    case 'p': write_pattern(*m_out, m_pattern, m_pattern_newline); break;
     case 'P': {
         size_t newline = m_pattern.find(m_delimiter);
         write_pattern(*m_out, std::string_view(m_pattern).substr(0, newline), true);
@@ -539,7 +558,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
                 write_pattern(*m_out, m_pattern, m_pattern_newline);
             if (substitution.output != SIZE_MAX) {
                 Stream* stream = m_file_streams[substitution.output].get();
-                write_pattern(stream != nullptr ? *stream : m_stdout, m_pattern, true);
+                write_pattern(stream != nullptr ? *stream : m_stdout, m_pattern, m_pattern_newline);
             }
         }
         break;
@@ -554,9 +573,9 @@ Flow Executor::execute(Command& command, size_t& pc) {
     case 'W': {
         Stream* stream = m_file_streams[command.output].get();
         std::string_view text = m_pattern;
-        if (command.name == 'W')
-            text = text.substr(0, text.find(m_delimiter));
-        write_pattern(stream != nullptr ? *stream : m_stdout, text, true);
+        size_t newline = command.name == 'W' ? text.find(m_delimiter) : std::string_view::npos;
+        write_pattern(stream != nullptr ? *stream : m_stdout, text.substr(0, newline),
+                      newline != std::string_view::npos || m_pattern_newline);
         break;
     }
     case 'y':
