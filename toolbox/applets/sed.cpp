@@ -190,8 +190,13 @@ int sed_main(int argc, char** argv) {
         sources.push_back(std::move(source));
         files.erase(files.begin());
     }
-    if (files.empty())
+    if (files.empty()) {
+        if (run_options.in_place) {
+            write_all(2, std::string(k_program) + ": no input files\n");
+            return 4;
+        }
         files.emplace_back("-");
+    }
 
     sed::Script script;
     std::string error;

@@ -35,11 +35,14 @@ void complain(const std::string& message) { write_all(2, std::string(k_program) 
 // An output with GNU's "missing newline" bookkeeping: after a last line written without its
 // newline, the next write to the same output first supplies it.
 struct Stream {
-    explicit Stream(int fd, std::string name_) : out(fd), name(std::move(name_)) {}
-    Output out;
-    std::string name;
+    explicit Stream(int fd) : own(std::make_unique<Output>(fd)), out(*own) {}
+    // Another view of an existing output (w /dev/stdout): GNU keeps a separate missing-newline
+    // flag for it, though the bytes go to the same place.
+    explicit Stream(Output& shared) : out(shared) {}
+    std::unique_ptr<Output> own;
+    Output& out;
     bool missing_newline{false};
-    bool owned{false};
+    bool owned_fd{false};
 
     void begin() {
         if (missing_newline) {
@@ -70,7 +73,7 @@ class Executor final {
 public:
     Executor(Script& script, const RunOptions& options, std::vector<std::string> files)
         : m_script(script), m_options(options), m_files(std::move(files)), m_delimiter(options.null_data ? '\0' : '\n'),
-          m_stdout(1, "stdout") {
+          m_stdout(1) {
         m_out = &m_stdout;
     }
     int run();
@@ -144,7 +147,7 @@ private:
 bool Executor::open_outputs() {
     for (const OutputFile& file : m_script.files) {
         if (file.name == "/dev/stdout") {
-            m_file_streams.push_back(nullptr);
+            m_file_streams.push_back(std::make_unique<Stream>(m_stdout.out));
             continue;
         }
         int fd = file.name == "/dev/stderr" ? 2 : ::open(file.name.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
@@ -152,8 +155,8 @@ bool Executor::open_outputs() {
             complain("couldn't open file " + file.name + ": " + strerror_gnu(errno));
             return false;
         }
-        auto stream = std::make_unique<Stream>(fd, file.name);
-        stream->owned = fd != 2;
+        auto stream = std::make_unique<Stream>(fd);
+        stream->owned_fd = fd != 2;
         m_file_streams.push_back(std::move(stream));
     }
     return true;
@@ -557,8 +560,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
             if (substitution.print)
                 write_pattern(*m_out, m_pattern, m_pattern_newline);
             if (substitution.output != SIZE_MAX) {
-                Stream* stream = m_file_streams[substitution.output].get();
-                write_pattern(stream != nullptr ? *stream : m_stdout, m_pattern, m_pattern_newline);
+                write_pattern(*m_file_streams[substitution.output], m_pattern, m_pattern_newline);
             }
         }
         break;
@@ -574,7 +576,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
         Stream* stream = m_file_streams[command.output].get();
         std::string_view text = m_pattern;
         size_t newline = command.name == 'W' ? text.find(m_delimiter) : std::string_view::npos;
-        write_pattern(stream != nullptr ? *stream : m_stdout, text.substr(0, newline),
+        write_pattern(*stream, text.substr(0, newline),
                       newline != std::string_view::npos || m_pattern_newline);
         break;
     }
@@ -657,7 +659,7 @@ bool Executor::begin_in_place(const std::string& name) {
         return false;
     }
     ::chmod(m_in_place_temp.c_str(), status.st_mode & 07777);
-    m_in_place = std::make_unique<Stream>(fd, m_in_place_temp);
+    m_in_place = std::make_unique<Stream>(fd);
     m_in_place_target = name;
     m_out = m_in_place.get();
     return true;
@@ -720,7 +722,7 @@ int Executor::run() {
         if (!stream)
             continue;
         stream->out.flush();
-        if (stream->owned)
+        if (stream->owned_fd)
             ::close(stream->out.fd());
     }
     int status = m_fatal ? 4 : m_exit != 0 ? m_exit : m_status;
