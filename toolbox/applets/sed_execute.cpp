@@ -67,7 +67,8 @@ struct LineSource {
     std::unique_ptr<LineReader> reader;
 };
 
-enum class Flow { end_cycle, delete_cycle, restart, quit, quit_silent };
+// quit: n or N found no next line; quit_command: q, which also ends a last line that had no newline.
+enum class Flow { end_cycle, delete_cycle, restart, quit, quit_command, quit_silent };
 
 class Executor final {
 public:
@@ -536,7 +537,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
     }
     case 'q':
         m_exit = command.number >= 0 ? static_cast<int>(command.number) : 0;
-        return Flow::quit;
+        return Flow::quit_command;
     case 'Q':
         m_exit = command.number >= 0 ? static_cast<int>(command.number) : 0;
         return Flow::quit_silent;
@@ -628,7 +629,10 @@ void Executor::process_stream() {
             have_line = true;
             break;
         case Flow::quit:
+        case Flow::quit_command:
             end_of_cycle(true);
+            if (flow == Flow::quit_command)
+                m_out->begin();
             m_quit = true;
             break;
         case Flow::quit_silent: m_quit = true; break;
