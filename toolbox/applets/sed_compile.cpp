@@ -246,8 +246,10 @@ void Parser::read_text(std::string& text) {
 bool Parser::read_delimited(int delimiter, bool regex, std::string& out) {
     int c;
     while ((c = get()) != k_eof) {
-        if (c == '\n' && !m_options.null_data)
+        if (c == '\n' && !m_options.null_data) {
+            unget(c);
             return false;
+        }
         if (c == delimiter)
             return true;
         if (c == '[' && regex) {
@@ -580,7 +582,7 @@ bool Parser::parse_command() {
     if (command.first.kind == AddressKind::zero &&
         (command.second.kind != AddressKind::regex || m_options.posix))
         return fail("invalid usage of line address 0");
-    if (c == k_eof || c == '\n' || c == ';')
+    if (c == k_eof)
         return fail("missing command");
     command.name = static_cast<char>(c);
     switch (c) {
