@@ -355,7 +355,7 @@ bool Parser::parse_address(Address& address, bool second) {
         if (c == '~') {
             int d = get();
             address.step = is_digit(d) ? read_number(d) : (unget(d), 0);
-            address.kind = AddressKind::step;
+            address.kind = address.number == 0 && address.step == 0 ? AddressKind::zero : AddressKind::step;
             return true;
         }
         unget(c);

@@ -93,6 +93,7 @@ private:
     bool match_one(const Address& address);
     const Regex* use_regex(const ScriptRegex& regex);
     void write_pattern(Stream& stream, std::string_view text, bool newline);
+    void write_text(std::string_view text);
     void end_of_cycle(bool print);
     void dump_append();
     void list(int width);
@@ -243,6 +244,16 @@ void Executor::write_pattern(Stream& stream, std::string_view text, bool newline
         stream.out.put(m_delimiter);
     else
         stream.missing_newline = true;
+}
+
+// i and c end their text with the line delimiter (NUL under -z); a keeps the newline, as GNU.
+void Executor::write_text(std::string_view text) {
+    if (text.empty() || text.back() != '\n') {
+        m_out->text(text);
+        return;
+    }
+    m_out->text(text.substr(0, text.size() - 1));
+    m_out->out.put(m_delimiter);
 }
 
 const Regex* Executor::use_regex(const ScriptRegex& regex) {
@@ -473,10 +484,10 @@ Flow Executor::execute(Command& command, size_t& pc) {
     case 'v': break;
     case '=': m_out->text(std::to_string(m_line) + m_delimiter); break;
     case 'a': m_append.push_back({Pending::Kind::text, command.text}); break;
-    case 'i': m_out->text(command.text); break;
+    case 'i': write_text(command.text); break;
     case 'c':
         if (!command.range_active)
-            m_out->text(command.text);
+            write_text(command.text);
         return Flow::delete_cycle;
     case 'd': return Flow::delete_cycle;
     case 'D': {
@@ -729,7 +740,7 @@ int Executor::run() {
         if (stream->owned_fd)
             ::close(stream->out.fd());
     }
-    int status = m_fatal ? 4 : m_exit != 0 ? m_exit : m_status;
+    int status = m_fatal ? 4 : m_status != 0 ? m_status : m_exit;
     return finish(m_stdout.out, k_program, status);
 }
 
