@@ -67,8 +67,9 @@ struct LineSource {
     std::unique_ptr<LineReader> reader;
 };
 
-// quit: n or N found no next line; quit_command: q, which also ends a last line that had no newline.
-enum class Flow { end_cycle, delete_cycle, restart, quit, quit_command, quit_silent };
+// stop: n or N found no next line (the cycle ends with the autoprint; under -s the next file
+// follows); quit_command: q, which also ends a last line that had no newline.
+enum class Flow { end_cycle, delete_cycle, restart, stop, quit_command, quit_silent };
 
 class Executor final {
 public:
@@ -524,7 +525,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
     case 'l': list(command.number >= 0 ? static_cast<int>(command.number) : m_options.line_length); break;
     case 'n':
         if (is_last())
-            return m_options.posix ? Flow::quit_silent : Flow::quit;
+            return Flow::stop;
         if (!m_options.quiet)
             write_pattern(*m_out, m_pattern, m_pattern_newline);
         dump_append();
@@ -532,7 +533,7 @@ Flow Executor::execute(Command& command, size_t& pc) {
         break;
     case 'N': {
         if (is_last())
-            return m_options.posix ? Flow::quit_silent : Flow::quit;
+            return m_options.posix ? Flow::quit_silent : Flow::stop;
         dump_append();
         std::string line;
         next_line(line, m_pattern_newline);
@@ -639,11 +640,10 @@ void Executor::process_stream() {
             end_of_cycle(false);
             have_line = true;
             break;
-        case Flow::quit:
+        case Flow::stop: end_of_cycle(true); break;
         case Flow::quit_command:
             end_of_cycle(true);
-            if (flow == Flow::quit_command)
-                m_out->begin();
+            m_out->begin();
             m_quit = true;
             break;
         case Flow::quit_silent: m_quit = true; break;
