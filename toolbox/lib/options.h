@@ -57,6 +57,9 @@ public:
     void set_usage_line(std::string_view line) { m_usage_line = line; }
     // diffutils' style: the "Try '… --help'" line after a diagnostic is "PROGRAM: Try …".
     void prefix_try_help() { m_prefix_try_help = true; }
+    // After an option error, print `text` (e.g. the whole usage, as sed does) instead of the
+    // "Try 'PROGRAM --help'" line. The text must outlive the parser.
+    void set_error_epilogue(std::string_view text) { m_error_epilogue = text; }
     // The next option, or id 0 when there are no more (then operands() is complete).
     Option next();
     const std::vector<std::string_view>& operands() const { return m_operands; }
@@ -77,6 +80,7 @@ private:
     bool m_negative_numbers{false};
     std::string_view m_usage_line;
     bool m_prefix_try_help{false};
+    std::string_view m_error_epilogue;
     int m_index{1};
     const char* m_cluster{nullptr};  // the rest of a short-option cluster being read
     bool m_done{false};
