@@ -26,13 +26,11 @@ OptionParser::OptionParser(std::string_view program, int argc, char** argv, std:
 Option OptionParser::fail(const std::string& message) {
     write_all(2, std::string(m_program) + ": " + message + "\n");
     if (!m_usage_line.empty())
-        write_all(2, std::string(m_usage_line) + "
-");
+        write_all(2, std::string(m_usage_line) + "\n");
     if (!m_error_epilogue.empty())
         write_all(2, m_error_epilogue);
     else if (m_prefix_try_help)
-        write_all(2, std::string(m_program) + ": Try '" + std::string(m_program) + " --help' for more information.
-");
+        write_all(2, std::string(m_program) + ": Try '" + std::string(m_program) + " --help' for more information.\n");
     else
         try_help(m_program);
     m_done = true;
