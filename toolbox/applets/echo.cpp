@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "lib/hex_digits.h"
 #include "applet.h"
 
 namespace toolbox {
@@ -18,16 +19,6 @@ bool is_option(std::string_view argument) {
         if (c != 'n' && c != 'e' && c != 'E')
             return false;
     return true;
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 // Appends `text` with escapes expanded; false when \c asked to stop all output.
@@ -59,8 +50,8 @@ bool expand(std::string_view text, std::string& out) {
         case 'x': {
             int value = 0;
             int digits = 0;
-            while (digits < 2 && i + 1 < text.size() && hex_value(text[i + 1]) >= 0) {
-                value = value * 16 + hex_value(text[++i]);
+            while (digits < 2 && i + 1 < text.size() && toolbox::hex_digit_value(text[i + 1]) >= 0) {
+                value = value * 16 + toolbox::hex_digit_value(text[++i]);
                 ++digits;
             }
             if (digits == 0) {

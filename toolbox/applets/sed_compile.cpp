@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "lib/hex_digits.h"
 #include "applets/sed_script.h"
 
 namespace toolbox::sed {
@@ -19,16 +20,6 @@ constexpr int k_eof = -1;
 bool is_blank(int c) { return c == ' ' || c == '\t'; }
 bool is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 bool is_digit(int c) { return c >= '0' && c <= '9'; }
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // GNU's escapes in scripts (\a \f \n \r \t \v \cX \dNNN \oNNN \xHH) at text[i] (a backslash);
 // on success appends the byte, advances i past the sequence and returns true.
@@ -56,7 +47,7 @@ bool convert_escape(std::string_view text, size_t& i, std::string& out) {
     size_t j = i + 2;
     int value = 0;
     while (j < text.size() && j - (i + 2) < max_digits) {
-        int digit = hex_value(text[j]);
+        int digit = toolbox::hex_digit_value(text[j]);
         if (digit < 0 || digit >= base)
             break;
         value = value * base + digit;

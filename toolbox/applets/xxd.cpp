@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "lib/hex_digits.h"
 #include "applet.h"
 #include "lib/gnu_errors.h"
 #include "lib/io.h"
@@ -104,16 +105,6 @@ private:
     size_t m_position{0};
 };
 
-int hex_value(int c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // xxd's huntype(): hex pairs back to bytes; in the normal style each line's address says where
 // its bytes go (gaps are filled with zeros) and text after `cols` bytes is ignored.
 int revert(const Settings& settings, Reader& in, Output& out) {
@@ -132,7 +123,7 @@ int revert(const Settings& settings, Reader& in, Output& out) {
             continue;
         n3 = n2;
         n2 = n1;
-        n1 = hex_value(c);
+        n1 = toolbox::hex_digit_value(c);
         if (n1 == -1 && ignore)
             continue;
         ignore = false;

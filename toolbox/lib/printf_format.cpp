@@ -3,6 +3,8 @@
 // coreutils' printf.c does (strtoimax/strtoumax/strtold with its error reporting).
 #include "lib/printf_format.h"
 
+#include "lib/hex_digits.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -14,16 +16,6 @@
 namespace toolbox {
 
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 bool is_octal(char c) {
     return c >= '0' && c <= '7';
@@ -56,8 +48,8 @@ size_t PrintfFormatter::escape(std::string_view text, bool octal_zero, std::stri
     if (c == 'x') {
         int value = 0;
         size_t used = 1;
-        while (used < 3 && used < text.size() && hex_value(text[used]) >= 0)
-            value = value * 16 + hex_value(text[used++]);
+        while (used < 3 && used < text.size() && toolbox::hex_digit_value(text[used]) >= 0)
+            value = value * 16 + toolbox::hex_digit_value(text[used++]);
         if (used == 1) {
             complain("missing hexadecimal number in escape");
             return 1;
@@ -92,8 +84,8 @@ size_t PrintfFormatter::escape(std::string_view text, bool octal_zero, std::stri
         size_t digits = c == 'u' ? 4 : 8;
         unsigned value = 0;
         size_t used = 1;
-        while (used <= digits && used < text.size() && hex_value(text[used]) >= 0)
-            value = value * 16 + static_cast<unsigned>(hex_value(text[used++]));
+        while (used <= digits && used < text.size() && toolbox::hex_digit_value(text[used]) >= 0)
+            value = value * 16 + static_cast<unsigned>(toolbox::hex_digit_value(text[used++]));
         if (used != digits + 1) {
             complain("missing hexadecimal number in escape");
             return used;

@@ -1,21 +1,13 @@
 // ansi_c.cpp — $'…' escapes; see ansi_c.h.
 #include "sh/lang/ansi_c.h"
 
+#include "lib/hex_digits.h"
+
 #include <cstdint>
 
 namespace sh {
 
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 void append_utf8(std::string& out, uint32_t code) {
     if (code < 0x80) {
@@ -41,7 +33,7 @@ uint32_t read_number(std::string_view text, size_t& index, int base, size_t max_
     digits = 0;
     while (index < text.size() && digits < max_digits) {
         int digit = base == 8 ? (text[index] >= '0' && text[index] <= '7' ? text[index] - '0' : -1)
-                              : hex_value(text[index]);
+                              : toolbox::hex_digit_value(text[index]);
         if (digit < 0)
             break;
         value = value * static_cast<uint32_t>(base) + static_cast<uint32_t>(digit);
