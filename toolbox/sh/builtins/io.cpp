@@ -182,7 +182,7 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
             spec += format[j++];
             digits_or_star();
         }
-        while (j < format.size() && std::strchr("hlLqjzt", format[j]))
+        while (j < format.size() && std::strchr("hlLjzt", format[j]))
             ++j;  // length modifiers: everything is 64-bit here
         if (j < format.size() && format[j] == '(') {
             size_t close = format.find(')', j);
