@@ -2,8 +2,14 @@
 #include "sh/execute.h"
 
 #include <algorithm>
+#include <optional>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <sx/posix.h>
 
 #include "sh/builtins/builtins.h"
 #include "sh/expand.h"
@@ -97,11 +103,27 @@ int spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {
     return child.pid;
 }
 
+// shopt -s lastpipe (without job control): the last stage runs in this shell, reading the pipe.
+int run_in_shell(Shell& shell, const Command& command, int input) {
+    int saved = sx_fcntl(0, 1030 /* F_DUPFD_CLOEXEC */, 10);
+    if (input >= 0) {
+        dup2(input, 0);
+        ::close(input);
+    }
+    int status = execute_command(shell, command);
+    if (saved >= 0) {
+        dup2(saved, 0);
+        ::close(saved);
+    }
+    return status;
+}
+
 int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
     size_t count = pipeline.commands.size();
     std::vector<int> pids(count, -1);
     int input = -1;
     bool job = false;
+    std::optional<int> last_status;  // lastpipe: the last stage ran in this shell
     for (size_t i = 0; i < count; ++i) {
         int ends[2] = {-1, -1};
         bool last = i + 1 == count;
@@ -118,6 +140,11 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
             stdio.map(1, ends[1]);
             if (i < pipeline.stderr_too.size() && pipeline.stderr_too[i])
                 stdio.map(2, ends[1]);
+        }
+        if (last && shell.options.lastpipe && !shell.jobs.enabled) {
+            last_status = run_in_shell(shell, pipeline.commands[i], input);
+            input = -1;
+            break;
         }
         pids[i] = spawn_stage(shell, pipeline.commands[i], stdio);
         if (input >= 0)
@@ -136,6 +163,8 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
         for (size_t i = 0; i < count; ++i)
             shell.pipe_status[i] = pids[i] > 0 ? wait_for(shell, pids[i]) : 127;
     }
+    if (last_status)
+        shell.pipe_status.back() = *last_status;
     int status = shell.pipe_status.back();
     if (shell.options.pipefail)
         for (int stage : shell.pipe_status)
@@ -144,7 +173,49 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
     return status;
 }
 
+// One %[p][l]X of TIMEFORMAT: seconds with p (0-3) decimals, or with l as bash's MmS.FFFs.
+std::string time_field(double seconds, int precision, bool long_form) {
+    char text[64];
+    if (long_form) {
+        int minutes = static_cast<int>(seconds / 60);
+        std::snprintf(text, sizeof text, "%dm%.*fs", minutes, precision, seconds - minutes * 60);
+    } else {
+        std::snprintf(text, sizeof text, "%.*f", precision, seconds);
+    }
+    return text;
+}
+
+// The `time` report: TIMEFORMAT's %R (real), %U and %S (CPU, not measured here: 0) and %P.
+std::string time_report(const std::string& format, double real) {
+    std::string out;
+    for (size_t i = 0; i < format.size(); ++i) {
+        if (format[i] != '%' || i + 1 == format.size()) {
+            out += format[i];
+            continue;
+        }
+        size_t j = i + 1;
+        int precision = 3;
+        bool long_form = false;
+        if (std::isdigit(static_cast<unsigned char>(format[j])))
+            precision = std::min(format[j++] - '0', 3);
+        if (j < format.size() && format[j] == 'l')
+            long_form = true, ++j;
+        char field = j < format.size() ? format[j] : '\0';
+        if (field == '%' && j == i + 1) out += '%';
+        else if (field == 'R') out += time_field(real, precision, long_form);
+        else if (field == 'U' || field == 'S') out += time_field(0, precision, long_form);
+        else if (field == 'P') out += "0.00";
+        else {
+            out += format.substr(i, j - i + 1);
+        }
+        i = j;
+    }
+    return out;
+}
+
 }  // namespace
+
+int execute_untimed(Shell& shell, const Pipeline& pipeline);
 
 void check_errexit(Shell& shell, int status) {
     if (status != 0 && shell.options.errexit && !shell.in_condition && shell.flow == Flow::normal) {
@@ -192,11 +263,29 @@ int execute_and_or(Shell& shell, const AndOr& list) {
 }
 
 int execute_pipeline(Shell& shell, const Pipeline& pipeline) {
+    if (pipeline.timed) {
+        auto start = std::chrono::steady_clock::now();
+        int status = execute_untimed(shell, pipeline);
+        double real = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        auto format = shell.variables.get("TIMEFORMAT");
+        std::string text = pipeline.time_posix ? "real %2R\nuser %2U\nsys %2S"
+                           : format             ? *format
+                                                : "\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS";
+        if (!text.empty())
+            write_fd(2, time_report(text, real) + "\n");
+        return status;
+    }
+    return execute_untimed(shell, pipeline);
+}
+
+int execute_untimed(Shell& shell, const Pipeline& pipeline) {
     bool saved = shell.in_condition;
     if (pipeline.negated)
         shell.in_condition = true;
-    int status;
-    if (pipeline.commands.size() == 1) {
+    int status = 0;
+    if (pipeline.commands.empty()) {
+        shell.pipe_status = {0};  // a bare `time` or `!`
+    } else if (pipeline.commands.size() == 1) {
         status = execute_command(shell, pipeline.commands.front());
         shell.pipe_status = {status};
     } else {
@@ -216,6 +305,10 @@ int execute_command(Shell& shell, const Command& command) {
     if (auto* simple = std::get_if<SimpleCommand>(&command.node))
         return execute_simple(shell, *simple);
     if (auto* definition = std::get_if<FunctionDefinition>(&command.node)) {
+        if (shell.readonly_functions.contains(definition->name)) {
+            shell.error(definition->name + ": readonly function");
+            return 1;
+        }
         shell.functions[definition->name] = std::make_shared<const FunctionDefinition>(*definition);
         if (shell.frames.empty())
             shell.function_files.erase(definition->name);

@@ -16,7 +16,7 @@ public:
 
     std::optional<std::string> get(std::string_view name) override {
         if (name == "RANDOM")
-            return std::to_string(m_shell.next_random());
+            return m_shell.random_text();
         if (name == "LINENO")
             return std::to_string(m_shell.line);
         return m_shell.variables.get(name);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "sh/assign.h"
+#include "sh/builtins/builtins.h"
 #include "sh/expand.h"
 #include "sh/lang/ansi_c.h"
 #include "sh/lang/pattern.h"
@@ -38,11 +39,29 @@ Lookup single(std::optional<std::string> value) {
     return Lookup{true, {std::move(*value)}, false, false};
 }
 
+// SHELLOPTS: the `set -o` options that are on, in bash's (alphabetical) order.
+std::string shell_options_text(const Shell& shell) {
+    static constexpr std::string_view names[] = {"allexport", "braceexpand", "errexit", "hashall",
+        "interactive-comments", "monitor", "noclobber", "noexec", "noglob", "nounset", "pipefail",
+        "verbose", "xtrace"};
+    std::string text;
+    for (std::string_view name : names) {
+        bool always = name == "braceexpand" || name == "hashall" || name == "interactive-comments";
+        if (always || set_option_value(shell, name).value_or(false))
+            text += (text.empty() ? "" : ":") + std::string(name);
+    }
+    return text;
+}
+
 std::optional<std::string> dynamic_variable(Shell& shell, std::string_view name) {
+    if (name == "BASH_ARGV0")
+        return shell.name;
+    if (name == "SHELLOPTS")
+        return shell_options_text(shell);
     if (name == "RANDOM")
-        return std::to_string(shell.next_random());
+        return shell.random_text();
     if (name == "SECONDS")
-        return std::to_string(now_seconds() - shell.started_at_seconds);
+        return shell.seconds_text();
     if (name == "EPOCHSECONDS")
         return std::to_string(now_seconds());
     if (name == "LINENO")

@@ -73,9 +73,12 @@ std::string quote_escaped(std::string_view text) {
         }
         return out + "'";
     }
+    // As bash's %q: `,` and `^` (brace expansion, history) are escaped too; `~` and `#` only first.
     std::string out;
-    for (char c : text) {
-        if (!is_safe(c) && !(static_cast<unsigned char>(c) & 0x80))
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        bool safe = (is_safe(c) && c != ',' && c != '^') || (i > 0 && (c == '~' || c == '#'));
+        if (!safe && !(static_cast<unsigned char>(c) & 0x80))
             out += '\\';
         out += c;
     }

@@ -15,6 +15,7 @@ namespace sh {
 namespace {
 
 constexpr int k_saved_fd_floor = 10;  // bash keeps saved descriptors at 10 and up
+constexpr int k_dupfd = 0;             // F_DUPFD
 constexpr int k_dupfd_cloexec = 1030;  // F_DUPFD_CLOEXEC (Linux's; wasi-libc hides the name)
 
 bool is_input(RedirectOp op) {
@@ -192,8 +193,40 @@ void RedirectScope::save(int fd) {
     m_saved.push_back({fd, copy});
 }
 
+// {name}>file: the file gets a new descriptor of 10 or more, its number stored in name; it stays
+// open after the command (as bash's without varredir_close). {name}>&- closes the one named.
+bool RedirectScope::apply_fd_variable(const Redirect& redirect) {
+    const std::string& name = redirect.fd_variable;
+    auto source = open_redirect(m_shell, redirect, -1);
+    if (source.close) {
+        auto number = fd_number(m_shell.variables.get(name).value_or(""));
+        if (!number) {
+            m_shell.error(name + ": ambiguous redirect");  // bash: the variable holds no descriptor
+            return false;
+        }
+        ::close(*number);
+        return true;
+    }
+    if (source.fd < 0)
+        return false;
+    int fd = sx_fcntl(source.fd, k_dupfd, k_saved_fd_floor);
+    if (source.opened || source.move)
+        ::close(source.fd);
+    if (fd < 0) {
+        m_shell.error(name + ": cannot allocate a file descriptor");
+        return false;
+    }
+    if (m_shell.variables.set(name, std::to_string(fd)) != AssignError::none) {
+        ::close(fd);
+        return false;
+    }
+    return true;
+}
+
 bool RedirectScope::apply(const Redirect& redirect) {
     int fd = redirect.fd >= 0 ? redirect.fd : default_fd(redirect.op);
+    if (!redirect.fd_variable.empty())
+        return apply_fd_variable(redirect);
     auto source = open_redirect(m_shell, redirect, fd);
     if (!source.close && source.fd < 0)
         return false;

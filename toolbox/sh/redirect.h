@@ -29,6 +29,7 @@ private:
         int copy;  // -1: fd was closed before
     };
     bool apply(const Redirect& redirect);
+    bool apply_fd_variable(const Redirect& redirect);
     void save(int fd);
 
     Shell& m_shell;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <chrono>
+#include <cstdlib>
 #include <utility>
 #include <unistd.h>
 
@@ -43,6 +44,30 @@ Shell::Shell(std::string shell_name, std::vector<std::string> arguments)
 int Shell::next_random() {
     random_state = random_state * 1103515245u + 12345u;
     return static_cast<int>((random_state >> 16) & 0x7fff);
+}
+
+// The variable holds the last value handed out once the script has assigned one; a value other
+// than that is a new assignment.
+std::string Shell::random_text() {
+    auto stored = variables.get("RANDOM");
+    if (stored && *stored != last_random)
+        random_state = static_cast<uint32_t>(std::strtoll(stored->c_str(), nullptr, 10));
+    last_random = std::to_string(next_random());
+    if (stored)
+        variables.set("RANDOM", last_random);
+    return last_random;
+}
+
+std::string Shell::seconds_text() {
+    int64_t now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    auto stored = variables.get("SECONDS");
+    if (stored && *stored != last_seconds)
+        started_at_seconds = now - std::strtoll(stored->c_str(), nullptr, 10);
+    last_seconds = std::to_string(now - started_at_seconds);
+    if (stored)
+        variables.set("SECONDS", last_seconds);
+    return last_seconds;
 }
 
 void Shell::set_status(int value) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,7 @@ struct Options {
     bool nocasematch{false};
     bool expand_aliases{false};
     bool lastpipe{false};
+    bool shift_verbose{false};
     bool patsub_replacement{true};  // & in ${x/p/r} is the match (bash 5.2 default)
 
     // $-
@@ -114,12 +116,15 @@ public:
     int nested_depth{0};                    // eval and source levels: syntax errors are not fatal
     uint32_t child_line_base{0};            // set before spawning a child shell (state_transfer)
     std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;
+    std::set<std::string> readonly_functions;  // readonly -f
     std::map<std::string, std::string> aliases;
     std::map<int, std::string> traps;       // signal number (0: EXIT) → action text
+    std::vector<std::optional<Options>> local_options;  // per function call: what `local -` saved
     std::vector<CallFrame> frames;          // function calls and sourced files, innermost last
     std::map<std::string, std::string> function_files;  // where a function was defined, if not in $0
     std::vector<std::string> directory_stack; // pushd/popd
     int64_t started_at_seconds{0};          // for SECONDS
+    std::string last_random, last_seconds;  // last values handed out: a different one was assigned
 
     std::vector<int> background_jobs;       // pids for `wait`
     JobTable jobs;                          // job control (interactive shells)
@@ -146,6 +151,9 @@ public:
 
     // RANDOM: 0..32767.
     int next_random();
+    // $RANDOM and $SECONDS, honouring an assignment (RANDOM=N reseeds, SECONDS=N restarts).
+    std::string random_text();
+    std::string seconds_text();
     // Descriptors of <( ) and >( ) to close after the current command.
     std::vector<int> substitution_fds;
     std::vector<int> substitution_pids;

@@ -215,6 +215,7 @@ int call_function(Shell& shell, const FunctionDefinition& function, std::vector<
     shell.frames.push_back(CallFrame{function.name, file == shell.function_files.end() ? shell.name : file->second,
                                      shell.line + shell.line_base});
     shell.variables.push_scope();
+    shell.local_options.emplace_back();
     int saved_loops = shell.loop_depth;
     shell.loop_depth = 0;
     int status = execute_command(shell, *function.body);
@@ -224,6 +225,9 @@ int call_function(Shell& shell, const FunctionDefinition& function, std::vector<
     }
     shell.loop_depth = saved_loops;
     shell.variables.pop_scope();
+    if (shell.local_options.back())
+        shell.options = *shell.local_options.back();
+    shell.local_options.pop_back();
     shell.frames.pop_back();
     std::swap(shell.positional, arguments);
     if (shell.traps.contains(k_return_trap) && shell.flow == Flow::normal)

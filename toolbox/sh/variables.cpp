@@ -135,6 +135,28 @@ bool Variables::valid_name(std::string_view name) {
 }
 
 Variable* Variables::find(std::string_view name) {
+    Variable* variable = find_raw(name);
+    for (int depth = 0; variable && (variable->attributes & attribute::nameref) && depth < 8; ++depth) {
+        if (!variable->value || !valid_name(*variable->value))
+            break;
+        variable = find_raw(*variable->value);
+    }
+    return variable;
+}
+
+std::string Variables::resolve(std::string_view name) const {
+    std::string current(name);
+    for (int depth = 0; depth < 8; ++depth) {
+        const Variable* variable = const_cast<Variables*>(this)->find_raw(current);
+        if (!variable || !(variable->attributes & attribute::nameref) || !variable->value ||
+            !valid_name(*variable->value))
+            break;
+        current = *variable->value;
+    }
+    return current;
+}
+
+Variable* Variables::find_raw(std::string_view name) {
     for (auto scope = m_scopes.rbegin(); scope != m_scopes.rend(); ++scope) {
         auto it = scope->find(std::string(name));
         if (it != scope->end())
@@ -152,9 +174,10 @@ std::optional<std::string> Variables::get(std::string_view name) const {
     return variable ? variable->scalar() : std::nullopt;
 }
 
-AssignError Variables::set(std::string_view name, std::string value) {
-    if (!valid_name(name))
+AssignError Variables::set(std::string_view name_or_ref, std::string value) {
+    if (!valid_name(name_or_ref))
         return AssignError::bad_name;
+    std::string name = resolve(name_or_ref);
     Variable* variable = find(name);
     if (!variable)
         variable = &m_scopes.front()[std::string(name)];
@@ -167,9 +190,10 @@ AssignError Variables::set(std::string_view name, std::string value) {
     return AssignError::none;
 }
 
-AssignError Variables::set_element(std::string_view name, std::string_view key, std::string value) {
-    if (!valid_name(name))
+AssignError Variables::set_element(std::string_view name_or_ref, std::string_view key, std::string value) {
+    if (!valid_name(name_or_ref))
         return AssignError::bad_name;
+    std::string name = resolve(name_or_ref);
     Variable* variable = find(name);
     if (!variable)
         variable = &m_scopes.front()[std::string(name)];
@@ -189,7 +213,8 @@ Variable& Variables::declare(std::string_view name, bool local) {
     return scope.emplace(std::string(name), std::move(fresh)).first->second;
 }
 
-AssignError Variables::unset(std::string_view name) {
+AssignError Variables::unset(std::string_view name_or_ref) {
+    std::string name = resolve(name_or_ref);
     for (auto scope = m_scopes.rbegin(); scope != m_scopes.rend(); ++scope) {
         auto it = scope->find(std::string(name));
         if (it == scope->end())
@@ -243,6 +268,7 @@ std::string attribute_letters(const Variable& variable) {
     if (variable.attributes & attribute::assoc_array) flags += 'A';
     if (variable.attributes & attribute::integer) flags += 'i';
     if (variable.attributes & attribute::lowercase) flags += 'l';
+    if (variable.attributes & attribute::nameref) flags += 'n';
     if (variable.attributes & attribute::readonly) flags += 'r';
     if (variable.attributes & attribute::uppercase) flags += 'u';
     if (variable.attributes & attribute::exported) flags += 'x';

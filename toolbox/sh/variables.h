@@ -23,6 +23,7 @@ constexpr uint16_t indexed_array = 1 << 5;
 constexpr uint16_t assoc_array = 1 << 6;
 // Not user-visible: an array that was assigned, even empty (declare -p shows `x=()`).
 constexpr uint16_t array_assigned = 1 << 7;
+constexpr uint16_t nameref = 1 << 8;  // declare -n: the value names the variable meant
 }  // namespace attribute
 
 struct Variable {
@@ -56,8 +57,12 @@ class Variables {
 public:
     Variables();
 
+    // find, get, set, set_element and unset follow namerefs; find_raw does not.
     Variable* find(std::string_view name);
     const Variable* find(std::string_view name) const;
+    Variable* find_raw(std::string_view name);
+    // The name a nameref chain ends at (the name itself if it is no nameref).
+    std::string resolve(std::string_view name) const;
     std::optional<std::string> get(std::string_view name) const;
     // Assigns in the innermost scope that has `name` (global if none), applying the variable's
     // case attributes. Integer attributes are the caller's business (it has the evaluator).

@@ -1,5 +1,8 @@
 // cd, pwd, pushd, popd, dirs. The shell keeps PWD logical (symlinks as typed), as bash does
 // without -P; the kernel's working directory (what children inherit) follows every change.
+#include <algorithm>
+#include <optional>
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -75,6 +78,26 @@ void print_stack(Shell& shell) {
 
 }  // namespace
 
+// A relative directory name not starting with . or .. is looked up in CDPATH (an empty entry is
+// the current directory); the bool says whether cd prints the result (a non-empty entry matched).
+static std::optional<std::pair<std::string, bool>> search_cdpath(Shell& shell, const std::string& target) {
+    auto cdpath = shell.variables.get("CDPATH");
+    if (!cdpath || target[0] == '/' || target == "." || target == ".." || target.starts_with("./") ||
+        target.starts_with("../"))
+        return std::nullopt;
+    size_t start = 0;
+    while (start <= cdpath->size()) {
+        size_t end = std::min(cdpath->find(':', start), cdpath->size());
+        std::string entry = cdpath->substr(start, end - start);
+        std::string candidate = entry.empty() ? target : (entry.back() == '/' ? entry : entry + "/") + target;
+        struct stat info{};
+        if (::stat(candidate.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+            return std::make_pair(candidate, !entry.empty());
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
 int builtin_cd(Shell& shell, std::vector<std::string>& argv) {
     bool physical = false;
     size_t i = 1;
@@ -112,6 +135,12 @@ int builtin_cd(Shell& shell, std::vector<std::string>& argv) {
     }
     if (target.empty())
         return 0;
+    if (auto found = search_cdpath(shell, target)) {
+        int status = change_directory(shell, "cd", found->first, physical);
+        if (status == 0 && found->second)
+            out(current(shell) + "\n");
+        return status;
+    }
     return change_directory(shell, "cd", target, physical);
 }
 

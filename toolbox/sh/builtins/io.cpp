@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <unistd.h>
 
 #include <sx/posix.h>
@@ -110,6 +111,21 @@ double float_argument(Shell& shell, const std::string& text, int& status) {
     return value;
 }
 
+// %(fmt)T: strftime of a time in seconds (-1: now, -2: when the shell started), padded by `spec`.
+std::string format_time(const std::string& spec, const std::string& time_format, int64_t seconds) {
+    std::time_t when = seconds < 0 ? std::time(nullptr) : static_cast<std::time_t>(seconds);
+    std::tm parts{};
+    localtime_r(&when, &parts);
+    char text[1024];
+    size_t length = time_format.empty() ? 0 : std::strftime(text, sizeof text, time_format.c_str(), &parts);
+    std::string value(text, length);
+    int size = std::snprintf(nullptr, 0, (spec + 's').c_str(), value.c_str());
+    std::string padded(static_cast<size_t>(std::max(size, 0)) + 1, '\0');
+    std::snprintf(padded.data(), padded.size(), (spec + 's').c_str(), value.c_str());
+    padded.pop_back();
+    return padded;
+}
+
 // One pass of the format over the arguments from `next`; returns false if no argument was used.
 bool format_once(Shell& shell, const std::string& format, const std::vector<std::string>& args, size_t& next,
                  std::string& output, int& status, bool& stop) {
@@ -131,7 +147,10 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
                 else if (format[end] >= '0' && format[end] <= '7') { for (int k = 0; k < 3 && end < format.size() && format[end] >= '0' && format[end] <= '7'; ++k) ++end; }
                 else ++end;
             }
-            output += unescape(std::string_view(format).substr(start, end - start), stop, true);
+            if (end == start + 2 && (format[start + 1] == '"' || format[start + 1] == '\'' || format[start + 1] == '?'))
+                output += format[start + 1];  // \" \' \? stand for the character in a format
+            else
+                output += unescape(std::string_view(format).substr(start, end - start), stop, true);
             i = end - 1;
             continue;
         }
@@ -163,12 +182,22 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
             spec += format[j++];
             digits_or_star();
         }
-        while (j < format.size() && std::strchr("hlLqjzt", format[j]))
+        while (j < format.size() && std::strchr("hlLjzt", format[j]))
             ++j;  // length modifiers: everything is 64-bit here
+        if (j < format.size() && format[j] == '(') {
+            size_t close = format.find(')', j);
+            if (close != std::string::npos && close + 1 < format.size() && format[close + 1] == 'T') {
+                std::string time_format = format.substr(j + 1, close - j - 1);
+                std::string argument = take();
+                output += format_time(spec, time_format, argument.empty() ? -1 : number_argument(shell, argument, status));
+                i = close + 1;
+                continue;
+            }
+        }
         if (j >= format.size()) {
             builtin_error(shell, "printf", "`" + format.substr(i) + "': missing format character");
             status = 1;
-            output += format.substr(i);
+            stop = true;  // bash stops the whole printf here, keeping what was formatted
             return used;
         }
         char conversion = format[j];
@@ -193,11 +222,12 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
             break;
         }
         case 'c': {
+            // Padded by hand: an empty argument prints a NUL byte, which snprintf can't return.
             std::string argument = take();
-            std::snprintf(buffer, sizeof buffer, (spec + 'c').c_str(), argument.empty() ? '\0' : argument[0]);
-            formatted.assign(buffer, argument.empty() ? 0 : std::strlen(buffer) + (argument.empty() ? 1 : 0));
-            if (argument.empty())
-                formatted = std::string(buffer);
+            char character = argument.empty() ? '\0' : argument[0];
+            int width = std::atoi(spec.c_str() + spec.find_first_not_of("%-+ #0"));
+            std::string padding(static_cast<size_t>(std::max(width - 1, 0)), ' ');
+            formatted = spec.find('-') != std::string::npos ? character + padding : padding + character;
             break;
         }
         case 's': case 'b': case 'q': {

@@ -67,6 +67,19 @@ int builtin_trap(Shell& shell, std::vector<std::string>& argv) {
         out("\n");
         return 0;
     }
+    if (i < argv.size() && argv[i] == "-p" && i + 1 < argv.size()) {
+        int status = 0;
+        for (size_t k = i + 1; k < argv.size(); ++k) {
+            auto signal = signal_number(argv[k], true);
+            if (!signal) {
+                builtin_error(shell, "trap", argv[k] + ": invalid signal specification");
+                status = 1;
+            } else if (auto it = shell.traps.find(*signal); it != shell.traps.end()) {
+                print_trap(*signal, it->second);
+            }
+        }
+        return status;
+    }
     if (i == argv.size() || argv[i] == "-p") {
         for (const auto& [signal, action] : shell.traps)
             print_trap(signal, action);
@@ -125,7 +138,12 @@ int builtin_wait(Shell& shell, std::vector<std::string>& argv) {
         if (!text.empty() && text[0] == '%')
             text.remove_prefix(1);
         int pid = 0;
-        std::from_chars(text.data(), text.data() + text.size(), pid);
+        auto parsed = std::from_chars(text.data(), text.data() + text.size(), pid);
+        if (argv[i][0] != '%' && (text.empty() || parsed.ptr != text.data() + text.size())) {
+            builtin_error(shell, "wait", "`" + argv[i] + "': not a pid or valid job spec");
+            status = 1;
+            continue;
+        }
         auto it = std::find(shell.background_jobs.begin(), shell.background_jobs.end(), pid);
         if (it == shell.background_jobs.end()) {
             builtin_error(shell, "wait", "pid " + argv[i] + " is not a child of this shell");
@@ -173,7 +191,7 @@ int builtin_kill(Shell& shell, std::vector<std::string>& argv) {
     if (i < argv.size() && argv[i] == "--")
         ++i;
     if (i == argv.size()) {
-        builtin_error(shell, "kill", "usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]");
+        builtin_usage("kill");
         return 2;
     }
     int status = 0;

@@ -1,5 +1,8 @@
 // set, shopt, umask, times, getopts.
+#include <cctype>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <sys/stat.h>
 
 #include <sx/posix.h>
@@ -31,6 +34,7 @@ constexpr NamedOption k_shopt_options[] = {
     {"globstar", 0, &Options::globstar},       {"lastpipe", 0, &Options::lastpipe},
     {"nocaseglob", 0, &Options::nocaseglob},   {"nocasematch", 0, &Options::nocasematch},
     {"nullglob", 0, &Options::nullglob},       {"patsub_replacement", 0, &Options::patsub_replacement},
+    {"shift_verbose", 0, &Options::shift_verbose},
 };
 
 template <size_t N>
@@ -194,40 +198,110 @@ int builtin_shopt(Shell& shell, std::vector<std::string>& argv) {
     return status;
 }
 
+namespace {
+
+// Applies bash's symbolic umask syntax ([ugoa]*[-+=][rwx]*, comma separated) to the
+// permission bits (the complement of the mask); nullopt after printing the error.
+std::optional<mode_t> symbolic_umask(Shell& shell, const std::string& text, mode_t mask) {
+    mode_t perms = ~mask & 0777;
+    size_t i = 0;
+    while (true) {
+        mode_t who = 0;
+        for (; i < text.size() && std::strchr("ugoa", text[i]); ++i)
+            who |= text[i] == 'u' ? 0700 : text[i] == 'g' ? 0070 : text[i] == 'o' ? 0007 : 0777;
+        if (who == 0)
+            who = 0777;
+        if (i >= text.size() || !std::strchr("+-=", text[i])) {
+            std::string bad = i < text.size() ? std::string(1, text[i]) : std::string();
+            builtin_error(shell, "umask", "`" + bad + "': invalid symbolic mode operator");
+            return std::nullopt;
+        }
+        char op = text[i++];
+        mode_t bits = 0;
+        for (; i < text.size() && text[i] != ','; ++i) {
+            if (!std::strchr("rwx", text[i])) {
+                builtin_error(shell, "umask", "`" + std::string(1, text[i]) + "': invalid symbolic mode character");
+                return std::nullopt;
+            }
+            bits |= text[i] == 'r' ? 0444 : text[i] == 'w' ? 0222 : 0111;
+        }
+        bits &= who;
+        if (op == '+') perms |= bits;
+        else if (op == '-') perms &= ~bits;
+        else perms = (perms & ~who) | bits;
+        if (i >= text.size())
+            break;
+        ++i;  // the comma
+    }
+    return static_cast<mode_t>(~perms & 0777);
+}
+
+std::string symbolic_text(mode_t mask) {
+    auto part = [&](char who, int shift) {
+        std::string text(1, who);
+        text += '=';
+        int bits = ~(mask >> shift) & 7;
+        if (bits & 4) text += 'r';
+        if (bits & 2) text += 'w';
+        if (bits & 1) text += 'x';
+        return text;
+    };
+    return part('u', 6) + "," + part('g', 3) + "," + part('o', 0);
+}
+
+}  // namespace
+
 int builtin_umask(Shell& shell, std::vector<std::string>& argv) {
     mode_t current = umask(0);
     umask(current);
-    bool symbolic = argv.size() > 1 && argv[1] == "-S";
-    size_t operand = symbolic ? 2 : 1;
-    if (argv.size() <= operand) {
-        if (symbolic) {
-            auto part = [&](char who, int shift) {
-                std::string text(1, who);
-                text += '=';
-                int bits = ~(current >> shift) & 7;
-                if (bits & 4) text += 'r';
-                if (bits & 2) text += 'w';
-                if (bits & 1) text += 'x';
-                return text;
-            };
-            out(part('u', 6) + "," + part('g', 3) + "," + part('o', 0) + "\n");
+    bool symbolic = false, reusable = false;
+    size_t operand = 1;
+    for (; operand < argv.size() && argv[operand].size() > 1 && argv[operand][0] == '-'; ++operand) {
+        if (argv[operand] == "--") {
+            ++operand;
+            break;
+        }
+        for (char flag : argv[operand].substr(1)) {
+            if (flag == 'S') symbolic = true;
+            else if (flag == 'p') reusable = true;
+            else {
+                builtin_error(shell, "umask", std::string("-") + flag + ": invalid option");
+                builtin_usage("umask");
+                return 2;
+            }
+        }
+    }
+    if (operand < argv.size()) {
+        const std::string& value = argv[operand];
+        if (std::isdigit(static_cast<unsigned char>(value[0]))) {
+            mode_t mask = 0;
+            for (char c : value) {
+                if (c < '0' || c > '7') {
+                    builtin_error(shell, "umask", value + ": octal number out of range");
+                    return 1;
+                }
+                mask = static_cast<mode_t>(mask * 8 + (c - '0'));
+            }
+            current = mask & 0777;
         } else {
-            char text[8];
-            std::snprintf(text, sizeof text, "%04o\n", current);
-            out(text);
+            auto mask = symbolic_umask(shell, value, current);
+            if (!mask)
+                return 1;
+            current = *mask;
         }
-        return 0;
+        umask(current);
+        if (!symbolic)
+            return 0;
     }
-    const std::string& value = argv[operand];
-    mode_t mask = 0;
-    for (char c : value) {
-        if (c < '0' || c > '7') {
-            builtin_error(shell, "umask", value + ": octal number out of range");
-            return 1;
-        }
-        mask = static_cast<mode_t>(mask * 8 + (c - '0'));
+    std::string text = reusable ? (symbolic ? "umask -S " : "umask ") : "";
+    if (symbolic) {
+        text += symbolic_text(current);
+    } else {
+        char octal[8];
+        std::snprintf(octal, sizeof octal, "%04o", current);
+        text += octal;
     }
-    umask(mask & 0777);
+    out(text + "\n");
     return 0;
 }
 

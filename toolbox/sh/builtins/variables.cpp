@@ -34,6 +34,7 @@ uint16_t flag_bits(char flag) {
     case 'u': return attribute::uppercase;
     case 'r': return attribute::readonly;
     case 'x': return attribute::exported;
+    case 'n': return attribute::nameref;
     default: return 0;
     }
 }
@@ -54,6 +55,14 @@ bool convertible(Shell& shell, const std::string& builtin, const std::string& na
 
 // The work of declare, local, export and readonly: options, then name[=value] operands.
 int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint16_t implied) {
+    if (local && !shell.local_options.empty() && std::find(argv.begin() + 1, argv.end(), "-") != argv.end()) {
+        // `local -`: the function's return restores the shell options as they are now.
+        if (!shell.local_options.back())
+            shell.local_options.back() = shell.options;
+        argv.erase(std::remove(argv.begin() + 1, argv.end(), "-"), argv.end());
+        if (argv.size() == 1)
+            return 0;
+    }
     uint16_t add = implied, remove = 0;
     bool print = false, functions = false, global = false, names_only = false;
     size_t i = 1;
@@ -75,6 +84,18 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
                 return invalid_builtin_option(shell, argv[0], std::string("-") + flag);
             }
         }
+    }
+    if (functions && (add & attribute::readonly) && i < argv.size()) {
+        int status = 0;
+        for (size_t k = i; k < argv.size(); ++k) {
+            if (shell.functions.contains(argv[k])) {
+                shell.readonly_functions.insert(argv[k]);
+            } else {
+                builtin_error(shell, argv[0], argv[k] + ": not a function");
+                status = 1;
+            }
+        }
+        return status;
     }
     if (functions) {
         int status = 0;
@@ -133,7 +154,8 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
             }
             continue;
         }
-        Variable* existing = shell.variables.find(name);
+        bool reference = (add | remove) & attribute::nameref;  // -n/+n work on the reference itself
+        Variable* existing = reference ? shell.variables.find_raw(name) : shell.variables.find(name);
         if (existing && (existing->attributes & attribute::readonly) && (operand.value || (remove & attribute::readonly))) {
             builtin_error(shell, argv[0], name + ": readonly variable");
             status = 1;
@@ -145,14 +167,18 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
         }
         Variable& variable = make_local ? shell.variables.declare(name, true) : (existing ? *existing : shell.variables.declare(name, false));
         variable.attributes = static_cast<uint16_t>((variable.attributes | (add & ~attribute::readonly)) & ~remove);
-        if (auto compound = shell.compound_operands.find(i); compound != shell.compound_operands.end()) {
+        if (reference) {
+            if (operand.value)
+                variable.value = *operand.value;
+        } else if (auto compound = shell.compound_operands.find(i); compound != shell.compound_operands.end()) {
             if (!assign_compound(shell, *compound->second))
                 status = 1;
         } else if (operand.value && !assign_value(shell, name, key, *operand.value, operand.append)) {
             status = 1;
         }
         if (add & attribute::readonly)
-            shell.variables.find(name)->attributes |= attribute::readonly;
+            if (Variable* made = reference ? shell.variables.find_raw(name) : shell.variables.find(name))
+                made->attributes |= attribute::readonly;
     }
     return status;
 }
@@ -169,7 +195,7 @@ int builtin_readonly(Shell& shell, std::vector<std::string>& argv) {
 }
 
 int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
-    bool functions = false;
+    bool functions = false, variables_only = false;
     size_t i = 1;
     for (; i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i) {
         if (argv[i] == "--") {
@@ -177,12 +203,18 @@ int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
             break;
         }
         functions = argv[i].find('f') != std::string::npos;
+        variables_only = argv[i].find('v') != std::string::npos;
     }
     int status = 0;
     for (; i < argv.size(); ++i) {
         const std::string& name = argv[i];
         if (functions) {
-            shell.functions.erase(name);
+            if (shell.readonly_functions.contains(name)) {
+                builtin_error(shell, "unset", name + ": cannot unset: readonly function");
+                status = 1;
+            } else {
+                shell.functions.erase(name);
+            }
             continue;
         }
         size_t bracket = name.find('[');
@@ -200,14 +232,19 @@ int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
             continue;
         }
         if (!Variables::valid_name(name)) {
+            if (!variables_only) {  // bash: without -v an invalid name may still be a function
+                shell.functions.erase(name);
+                continue;
+            }
             builtin_error(shell, "unset", "`" + name + "': not a valid identifier");
             status = 1;
             continue;
         }
+        bool was_variable = shell.variables.find(name) != nullptr;
         if (shell.variables.unset(name) == AssignError::readonly) {
             builtin_error(shell, "unset", name + ": cannot unset: readonly variable");
             status = 1;
-        } else if (!shell.variables.find(name)) {
+        } else if (!was_variable && !variables_only) {
             shell.functions.erase(name);  // bash: unset without -f falls back to a function
         }
     }
@@ -216,6 +253,10 @@ int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
 
 int builtin_shift(Shell& shell, std::vector<std::string>& argv) {
     size_t count = 1;
+    if (argv.size() > 2) {
+        builtin_error(shell, "shift", "too many arguments");
+        return 1;
+    }
     if (argv.size() > 1) {
         int64_t value = 0;
         auto [end, error] = std::from_chars(argv[1].data(), argv[1].data() + argv[1].size(), value);
@@ -229,8 +270,11 @@ int builtin_shift(Shell& shell, std::vector<std::string>& argv) {
         }
         count = static_cast<size_t>(value);
     }
-    if (count > shell.positional.size())
+    if (count > shell.positional.size()) {
+        if (shell.options.shift_verbose)
+            builtin_error(shell, "shift", argv[1] + ": shift count out of range");
         return 1;
+    }
     shell.positional.erase(shell.positional.begin(), shell.positional.begin() + static_cast<long>(count));
     return 0;
 }
