@@ -40,11 +40,12 @@ void import_environment(sh::Shell& shell) {
         if (equals == std::string::npos)
             continue;
         std::string name = text.substr(0, equals);
-        if (!sh::Variables::valid_name(name))
+        if (!sh::Variables::valid_name(name) || name == "IFS")
             continue;
         shell.variables.set(name, text.substr(equals + 1));
         shell.variables.set_attribute(name, sh::attribute::exported);
     }
+    shell.variables.set("IFS", " \t\n");  // bash never takes IFS from the environment either
     if (!shell.variables.get("PS1"))
         shell.variables.set("PS1", "\\s-\\v\\$ ");
     if (!shell.variables.get("PS2"))
