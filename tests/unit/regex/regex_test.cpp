@@ -171,6 +171,8 @@ TEST(RegexOracle, ErrorMessages) {
         {"[", false, "Invalid regular expression"},
         {"\\(", false, "Unmatched ( or \\("},
         {"(", true, "Unmatched ( or \\("},
+        {"\\(a", false, "Unmatched ( or \\("},  // sed 's/\(a/x/'
+        {"(a", true, "Unmatched ( or \\("},     // sed -E 's/(a/x/'
         {"a\\)", false, "Unmatched ) or \\)"},
         {"a\\{1", false, "Unmatched \\{"},
         {"a\\{1,0\\}", false, "Invalid content of \\{\\}"},
@@ -197,11 +199,39 @@ TEST(RegexOracle, SearchFromOffset) {
         const char* pattern;
         const char* text;
         std::size_t start;
-    } cases[] = {{"^a", "aaa", 1}, {"\\<a", "a a", 1}, {"\\ba", "ba a", 1}, {"a*", "baaa", 1}, {"x", "axbx", 2}};
+        bool ere;
+    } cases[] = {{"^a", "aaa", 1, false}, {"\\<a", "a a", 1, false}, {"\\ba", "ba a", 1, false},
+                 {"a*", "baaa", 1, false}, {"x", "axbx", 2, false},
+                 // sed 's/\b/|/g' and 's/\</</g;s/\>/>/g': a boundary needs the byte before `start`.
+                 {"\\b", "hello big", 1, false}, {"\\b", "hello big", 5, false}, {"\\b", "hello big", 6, false},
+                 {"\\<", "one two", 1, false}, {"\\<", "one two", 4, false}, {"\\>", "one two", 3, false},
+                 {"\\>", "one two", 4, false}, {"\\B", "ab cd", 2, false},
+                 // \` and \' are the text's edges, not the search start's.
+                 {"\\`a", "aaa", 1, false}, {"a\\'", "aaa", 1, false},
+                 // ERE back references (a GNU extension), also after `start`.
+                 {"(.)\\1", "abccd", 0, true}, {"(.)\\1", "aabcc", 1, true}, {"([a-z]+)-\\1", "x ab-ab", 1, true}};
     for (const auto& c : cases) {
-        Outcome expected = glibc(c.pattern, false, false, c.text, c.start);
-        Outcome got = ours(c.pattern, false, false, c.text, c.start);
+        Outcome expected = glibc(c.pattern, c.ere, false, c.text, c.start);
+        Outcome got = ours(c.pattern, c.ere, false, c.text, c.start);
         EXPECT_EQ(describe(expected), describe(got)) << c.pattern << " on " << c.text << " from " << c.start;
+    }
+}
+
+// NUL bytes are ordinary bytes in the pattern and in the text (sed -z, binary files): the API
+// takes string_view, so nothing may stop at a NUL.
+TEST(RegexOracle, NulBytes) {
+    using namespace std::string_literals;
+    const struct {
+        std::string pattern;
+        std::string text;
+        bool ere;
+    } cases[] = {{"a"s, "x\0a"s, false},       {"\0"s, "ab\0cd"s, false},   {"b\0c"s, "ab\0cd"s, false},
+                 {"[^a]\0"s, "ab\0"s, false}, {".\0."s, "\0\0\0"s, true},   {"(\0)\\1"s, "a\0\0"s, true},
+                 {"c$"s, "ab\0c"s, false},     {"\0*x"s, "\0\0x"s, true},     {"\\w\\W"s, "a\0"s, false}};
+    for (const auto& c : cases) {
+        Outcome expected = glibc(c.pattern, c.ere, false, c.text);
+        Outcome got = ours(c.pattern, c.ere, false, c.text);
+        EXPECT_EQ(describe(expected), describe(got)) << "pattern of " << c.pattern.size() << " bytes";
     }
 }
 
