@@ -228,7 +228,8 @@ std::size_t Regex::find_line(std::string_view buffer, char eol) const {
             while (line > pos && line[-1] != eol) --line;
             line_end = static_cast<const char*>(std::memchr(hit, eol, static_cast<std::size_t>(end - hit)));
             line_end = line_end ? line_end + 1 : end;
-            if (program.literal_only) return static_cast<std::size_t>(line - base);
+            if (program.literal_only || (folded && program.folded_literal_only))
+                return static_cast<std::size_t>(line - base);
         }
         std::string_view chunk(line, static_cast<std::size_t>(line_end - line));
         std::size_t at = m_impl->lines_dfa(eol).first_match_in_lines(chunk);

@@ -247,9 +247,11 @@ bool compile(const Ast& ast, const RegexOptions& options, Program& program, std:
     }
     if (program.required.empty() && options.ignore_case) {
         std::string folded_run;
-        bool ignored = true;
-        required_literal(ast, ast.root, program.required_folded, folded_run, ignored, true);
+        bool folded_exact = true;
+        required_literal(ast, ast.root, program.required_folded, folded_run, folded_exact, true);
         if (folded_run.size() > program.required_folded.size()) program.required_folded = folded_run;
+        program.folded_literal_only = folded_exact && !options.match_line && !options.match_word &&
+                                      !program.required_folded.empty();
     }
     program.literal_only = exact && !options.match_line && !options.match_word && !program.required.empty();
     return true;

@@ -108,6 +108,7 @@ struct Program {
     // match contains one of them), or empty.
     std::vector<std::string> required_any;
     bool literal_only{false};
+    bool folded_literal_only{false};  // with ignore_case: the pattern is just required_folded
 };
 
 // Compiles the AST; false with "Regular expression too big" when the program would be huge.
