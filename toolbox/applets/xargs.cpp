@@ -144,6 +144,7 @@ private:
     }
     Result words(std::string& item, bool& line_end);
     Result lines(std::string& item);
+    bool take_char(int& c, std::string& item);
 
     int m_fd;
     const Settings& m_settings;
@@ -169,6 +170,31 @@ ItemReader::Result ItemReader::next(std::string& item, bool& line_end) {
 
 bool is_blank(int c) { return c == ' ' || c == '\t' || c == '\n'; }
 
+// One character of a default-syntax item: a backslash takes the next one, a quote everything up
+// to its match. false after reporting an unmatched quote; `c` ends as the last character read.
+bool ItemReader::take_char(int& c, std::string& item) {
+    if (c == '\\') {
+        c = get();
+        if (c >= 0)
+            item += static_cast<char>(c);
+        return true;
+    }
+    if (c == '\'' || c == '"') {
+        int quote_char = c;
+        while ((c = get()) != quote_char) {
+            if (c < 0 || c == '\n') {
+                say(std::string("unmatched ") + (quote_char == '"' ? "double" : "single") +
+                    " quote; by default quotes are special to xargs unless you use the -0 option");
+                return false;
+            }
+            item += static_cast<char>(c);
+        }
+        return true;
+    }
+    item += static_cast<char>(c);
+    return true;
+}
+
 ItemReader::Result ItemReader::words(std::string& item, bool& line_end) {
     int c = get();
     while (is_blank(c))
@@ -176,23 +202,10 @@ ItemReader::Result ItemReader::words(std::string& item, bool& line_end) {
     if (c < 0)
         return Result::end;
     for (; c >= 0 && !is_blank(c); c = get()) {
-        if (c == '\\') {
-            c = get();
-            if (c < 0)
-                break;
-            item += static_cast<char>(c);
-        } else if (c == '\'' || c == '"') {
-            int quote_char = c;
-            while ((c = get()) != quote_char) {
-                if (c < 0 || c == '\n') {
-                    say(std::string("unmatched ") + (quote_char == '"' ? "double" : "single") +
-                        " quote; by default quotes are special to xargs unless you use the -0 option");
-                    return Result::error;
-                }
-                item += static_cast<char>(c);
-            }
-        } else
-            item += static_cast<char>(c);
+        if (!take_char(c, item))
+            return Result::error;
+        if (c < 0)
+            break;
     }
     line_end = c == '\n' || c < 0;
     return Result::item;
@@ -209,23 +222,10 @@ ItemReader::Result ItemReader::lines(std::string& item) {
     if (c < 0)
         return Result::end;
     for (; c >= 0 && c != '\n'; c = get()) {
-        if (c == '\\') {
-            c = get();
-            if (c < 0)
-                break;
-            item += static_cast<char>(c);
-        } else if (c == '\'' || c == '"') {
-            int quote_char = c;
-            while ((c = get()) != quote_char) {
-                if (c < 0 || c == '\n') {
-                    say(std::string("unmatched ") + (quote_char == '"' ? "double" : "single") +
-                        " quote; by default quotes are special to xargs unless you use the -0 option");
-                    return Result::error;
-                }
-                item += static_cast<char>(c);
-            }
-        } else
-            item += static_cast<char>(c);
+        if (!take_char(c, item))
+            return Result::error;
+        if (c < 0)
+            break;
     }
     return Result::item;
 }
