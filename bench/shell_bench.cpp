@@ -66,7 +66,7 @@ void breakdown(int iterations) {
         kernel_only.push_back(micros_since(start));
     }
     print_latency("  fresh kernel, no process", kernel_only);
-    for (const char* command : {":", "cat </dev/null", "echo hello"}) {
+    for (const char* command : {":", "cat </dev/null", "echo hello", "(:)", "cat </dev/null | cat", "true | true"}) {
         std::vector<double> runs;
         for (int i = 0; i < iterations; ++i)
             runs.push_back(sandbox_run(command, nullptr));

@@ -139,6 +139,7 @@ int sh_main(int argc, char** argv) {
             return 2;
         }
         command = argv[i++];
+        shell.command_string = state_fd < 0;
         if (state_fd < 0) {
             if (i < argc)
                 shell.name = argv[i++];

@@ -92,7 +92,7 @@ std::optional<int64_t> arith_word(Shell& shell, const Word& word, int64_t if_emp
         return std::nullopt;
     if (text->find_first_not_of(" \t\n") == std::string::npos)
         return if_empty;
-    return arithmetic(shell, *text);
+    return arithmetic(shell, *text, "((");
 }
 
 int run_arith_for(Shell& shell, const ArithForClause& clause) {
@@ -151,7 +151,7 @@ int run_arithmetic(Shell& shell, const ArithmeticCommand& command) {
     auto text = expand_string(shell, command.expression);
     if (!text)
         return 1;
-    auto value = arithmetic(shell, *text);
+    auto value = arithmetic(shell, *text, "((");
     if (!value)
         return 1;
     return *value != 0 ? 0 : 1;

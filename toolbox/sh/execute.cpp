@@ -13,6 +13,7 @@
 
 #include "sh/builtins/builtins.h"
 #include "sh/expand.h"
+#include "sh/parent_stage.h"
 #include "sh/process.h"
 #include "sh/redirect.h"
 
@@ -85,6 +86,7 @@ int spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {
         auto argv = expand_fields(shell, simple.words);
         if (!argv)
             return -1;
+        trace_command(shell, *argv, {});  // the child shell a stage would be traces it (bash)
         ChildRedirects redirects(shell, simple.redirects, stdio);
         if (!redirects.ok())
             return -1;
@@ -118,18 +120,35 @@ int run_in_shell(Shell& shell, const Command& command, int input) {
     return status;
 }
 
+// One stage may run in this shell (parent_stage.h); it runs once every other stage is started,
+// so a reader is there for whatever it writes.
+struct ParentStage {
+    size_t index{0};
+    int input{-1};  // kept open while it runs: a writer before it sees a reader, as with a child
+    int output{-1};
+    std::optional<std::vector<std::string>> argv;
+};
+
 int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
     size_t count = pipeline.commands.size();
     std::vector<int> pids(count, -1);
     int input = -1;
     bool job = false;
+    bool lastpipe = shell.options.lastpipe && !shell.jobs.enabled;
     std::optional<int> last_status;  // lastpipe: the last stage ran in this shell
+    std::optional<ParentStage> parent_stage;
     for (size_t i = 0; i < count; ++i) {
         int ends[2] = {-1, -1};
         bool last = i + 1 == count;
         if (!last && pipe2(ends, SX_O_CLOEXEC) != 0) {
             shell.error("pipe error");
             break;
+        }
+        if (!last && !lastpipe && !parent_stage && !(i < pipeline.stderr_too.size() && pipeline.stderr_too[i]) &&
+            runs_in_parent(shell, pipeline.commands[i])) {
+            parent_stage = ParentStage{i, input, ends[1], expand_parent_stage(shell, pipeline.commands[i])};
+            input = ends[0];
+            continue;
         }
         ChildFds stdio;
         // Later stages join the first one's group, which already has the terminal.
@@ -141,7 +160,7 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
             if (i < pipeline.stderr_too.size() && pipeline.stderr_too[i])
                 stdio.map(2, ends[1]);
         }
-        if (last && shell.options.lastpipe && !shell.jobs.enabled) {
+        if (last && lastpipe) {
             last_status = run_in_shell(shell, pipeline.commands[i], input);
             input = -1;
             break;
@@ -153,6 +172,13 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
             ::close(ends[1]);
         input = ends[0];
     }
+    std::optional<int> parent_status;
+    if (parent_stage) {
+        parent_status = parent_stage->argv ? run_parent_stage(shell, *parent_stage->argv, parent_stage->output) : 1;
+        ::close(parent_stage->output);
+        if (parent_stage->input >= 0)
+            ::close(parent_stage->input);
+    }
     shell.pipe_status.assign(count, 0);
     if (job) {
         std::vector<int> statuses;
@@ -163,6 +189,8 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
         for (size_t i = 0; i < count; ++i)
             shell.pipe_status[i] = pids[i] > 0 ? wait_for(shell, pids[i]) : 127;
     }
+    if (parent_status)
+        shell.pipe_status[parent_stage->index] = *parent_status;
     if (last_status)
         shell.pipe_status.back() = *last_status;
     int status = shell.pipe_status.back();

@@ -111,8 +111,10 @@ bool Builder::expand_part(const WordPart& part, bool in_quotes) {
         if (!text)
             return false;
         auto value = arithmetic(m_shell, *text);
-        if (!value)
+        if (!value) {
+            m_shell.expansion_failed();
             return false;
+        }
         add(std::to_string(*value), arithmetic_part->quoted || in_quotes, true);
         return true;
     }
@@ -235,6 +237,7 @@ std::optional<std::vector<std::string>> expand_word(Shell& shell, const Word& or
             if (matches.empty()) {
                 if (shell.options.failglob) {
                     shell.error("no match: " + field.text);
+                    shell.expansion_failed();
                     return std::nullopt;
                 }
                 if (!shell.options.nullglob)

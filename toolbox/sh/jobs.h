@@ -24,7 +24,7 @@ struct ChildFds;
 
 // Linux's numbers (the kernel's); wasi-libc's signal.h does not define them all.
 namespace signal_numbers {
-constexpr int hup = 1, interrupt = 2, quit = 3, kill = 9, terminate = 15, cont = 18, stop = 19, tstp = 20,
+constexpr int hup = 1, interrupt = 2, quit = 3, kill = 9, pipe = 13, terminate = 15, cont = 18, stop = 19, tstp = 20,
               ttin = 21, ttou = 22, winch = 28;
 }
 

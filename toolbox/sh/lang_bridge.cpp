@@ -64,9 +64,9 @@ std::optional<int64_t> arithmetic(Shell& shell, std::string_view expression, std
     if (result.ok())
         return result.value();
     shell.error((context.empty() ? "" : std::string(context) + ": ") + result.error().to_string());
-    if (result.error().kind == ArithError::Kind::unbound_variable)
-        shell.expansion_fatal = !shell.options.interactive;
     shell.status = 1;
+    if (result.error().kind == ArithError::Kind::unbound_variable)
+        shell.expansion_failed(true);
     return std::nullopt;
 }
 

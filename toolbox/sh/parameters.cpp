@@ -10,6 +10,7 @@
 #include "sh/expand.h"
 #include "sh/lang/ansi_c.h"
 #include "sh/lang/pattern.h"
+#include "sh/word_source.h"
 #include "sh/lang_bridge.h"
 #include "sh/quote.h"
 
@@ -270,9 +271,7 @@ void transform(Shell& shell, const std::string& name, const std::string& letter,
 
 bool fail(Shell& shell, const std::string& message, bool fatal = false) {
     shell.error(message);
-    if (fatal)
-        shell.expansion_fatal = !shell.options.interactive;
-    shell.status = 1;
+    shell.expansion_failed(fatal);
     return false;
 }
 
@@ -356,7 +355,7 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
     } else {
         found = lookup(shell, expansion);
     }
-    if (shell.expansion_fatal)
+    if (shell.flow != Flow::normal)  // an unbound variable in an index, under set -u
         return std::nullopt;
     bool empty = !found.set || (found.values.size() == 1 && found.values.front().empty() && !found.is_list) ||
                  (found.is_list && found.values.empty());
@@ -408,7 +407,8 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
     // set -u spares $@, $*, and ${a[@]} of a declared (possibly empty) array, as bash 4.4+ does.
     bool declared_list = found.is_list && shell.variables.find(expansion.name);
     if (!found.set && shell.options.nounset && expansion.name != "@" && expansion.name != "*" && !declared_list) {
-        fail(shell, expansion.name + ": unbound variable", true);
+        std::string key = expansion.index ? "[" + word_source(*expansion.index) + "]" : "";
+        fail(shell, expansion.name + key + ": unbound variable", true);
         return std::nullopt;
     }
     if (op == ParamOp::plain)
@@ -425,21 +425,27 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
             return ParamValue{.values = {std::to_string(found.values.size())}};
         return ParamValue{.values = {std::to_string(found.values.empty() ? 0 : found.values.front().size())}};
     }
+    if (op == ParamOp::substring && !found.set)
+        return out;  // bash does not evaluate the offset of an unset parameter
     if (op == ParamOp::substring) {
         auto offset_text = argument_text(shell, expansion.argument);
         if (!offset_text)
             return std::nullopt;
-        auto offset = arithmetic(shell, *offset_text);
-        if (!offset)
+        auto offset = arithmetic(shell, *offset_text, expansion.name);
+        if (!offset) {
+            shell.expansion_failed();
             return std::nullopt;
+        }
         std::optional<int64_t> length;
         if (expansion.replacement) {
             auto length_text = expand_string(shell, *expansion.replacement);
             if (!length_text)
                 return std::nullopt;
-            length = arithmetic(shell, *length_text);
-            if (!length)
+            length = arithmetic(shell, *length_text, expansion.name);
+            if (!length) {
+                shell.expansion_failed();
                 return std::nullopt;
+            }
         }
         bool ok = true;
         if (found.is_list) {

@@ -108,23 +108,30 @@ bool descriptor_exists(int fd, const ChildFds* plan) {
 
 }  // namespace
 
+// bash fails just the command when a redirection's word does not expand.
+RedirectSource expansion_failed(Shell& shell) {
+    if (shell.flow == Flow::aborting)
+        shell.flow = Flow::normal;
+    return {};
+}
+
 RedirectSource open_redirect(Shell& shell, const Redirect& redirect, int target_fd, const ChildFds* plan) {
     RedirectOp op = redirect.op;
     if (op == RedirectOp::heredoc || op == RedirectOp::heredoc_strip) {
         auto body = expand_heredoc(shell, redirect.target, redirect.heredoc_quoted);
         if (!body)
-            return {};
+            return expansion_failed(shell);
         return RedirectSource{content_fd(shell, *body), true, false};
     }
     if (op == RedirectOp::herestring) {
         auto text = expand_string(shell, redirect.target);
         if (!text)
-            return {};
+            return expansion_failed(shell);
         return RedirectSource{content_fd(shell, *text + "\n"), true, false};
     }
     auto target = expand_word(shell, redirect.target);
     if (!target)
-        return {};
+        return expansion_failed(shell);
     if (target->size() != 1) {
         shell.error(word_source(redirect.target) + ": ambiguous redirect");
         return {};

@@ -114,6 +114,18 @@ void Shell::run_pending_traps() {
     }
 }
 
+void Shell::expansion_failed(bool fatal) {
+    status = 1;
+    if (flow != Flow::normal)
+        return;
+    if (fatal && !options.interactive) {
+        flow = Flow::exiting;
+        exit_status = command_string ? 127 : 1;
+        return;
+    }
+    flow = Flow::aborting;
+}
+
 int Shell::run_source(std::string_view source) {
     ParseOptions parse_options;
     parse_options.extglob = options.extglob;
@@ -147,9 +159,12 @@ int Shell::run_source(std::string_view source) {
         if (options.noexec)
             continue;
         result = execute_program(*this, program);
-        if (expansion_fatal && !options.interactive) {
-            flow = Flow::exiting;
-            exit_status = status == 0 ? 1 : status;
+        if (flow == Flow::aborting) {
+            status = result = 1;
+            if (nested_depth > 0)
+                break;  // eval's or the sourced file's remaining text goes too (run_nested)
+            flow = is_child ? Flow::exiting : Flow::normal;  // a subshell is one command
+            exit_status = 1;
         }
     }
     return result;
@@ -169,6 +184,8 @@ int Shell::run_nested(std::string_view source, const std::string* file) {
     ++nested_depth;
     int result = run_source(source);
     --nested_depth;
+    if (flow == Flow::aborting)
+        flow = Flow::normal;  // the command that ran eval or source goes on
     if (file)
         frames.pop_back();
     line_base = saved_base;

@@ -66,7 +66,9 @@ constexpr int k_debug_trap = -3;
 
 // A break, continue, return or exit on its way out through the commands that contain it.
 // `interrupted`: ^C in an interactive shell abandons the rest of the command line.
-enum class Flow : uint8_t { normal, breaking, continuing, returning, exiting, interrupted };
+// How far the current command unwinds. `aborting`: an expansion error, after which bash drops the
+// rest of the current top-level command (or of eval's text, or of a subshell) and goes on.
+enum class Flow : uint8_t { normal, breaking, continuing, returning, exiting, interrupted, aborting };
 
 class History;
 
@@ -140,11 +142,14 @@ public:
     // While declare/local/typeset/export/readonly runs: its `name=(…)` operands by argument index
     // (the argument itself reads "name=(…)"); the builtin assigns them after setting attributes.
     std::map<size_t, const Assignment*> compound_operands;
-    bool expansion_fatal{false};      // a failed expansion that ends a non-interactive shell
     int flow_levels{0};  // break/continue N still to unwind
     int loop_depth{0};
     bool in_condition{false};  // errexit does not apply (if/while conditions, && || lists, !)
     bool is_child{false};      // a subshell or pipeline stage: `exit` ends only it
+    bool command_string{false};  // sh -c (not a child): a fatal expansion error exits 127, not 1
+    // A pipeline stage running in this shell (parent_stage.h): a write to a pipe nobody reads
+    // ends it quietly with 141, as SIGPIPE ends a child.
+    bool in_parent_stage{false};
     int substitution_depth{0};
     long getopts_index{1};     // getopts: the argument and the letter within it
     size_t getopts_offset{1};
@@ -160,6 +165,9 @@ public:
 
     // Sets $? and the PIPESTATUS of a single command.
     void set_status(int value);
+    // An expansion failed (its message is out): the current command is abandoned as bash does;
+    // a `fatal` one (${x?}, set -u) ends a non-interactive shell with 127 (a child shell: 1).
+    void expansion_failed(bool fatal = false);
     // Runs the traps of signals that arrived since the last call (between commands).
     void run_pending_traps();
     // Runs the action of trap `signal` (if any), keeping $? as it was.

@@ -22,23 +22,6 @@ struct SavedVariable {
     std::optional<Variable> before;
 };
 
-void trace(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& assignments) {
-    if (!shell.options.xtrace)
-        return;
-    std::string line = shell.variables.get("PS4").value_or("+ ");
-    bool first = true;
-    for (const auto& assignment : assignments) {
-        line += (first ? "" : " ") + assignment;
-        first = false;
-    }
-    for (const auto& argument : argv) {
-        line += (first ? "" : " ") + quote_for_trace(argument);
-        first = false;
-    }
-    line += '\n';
-    (void)::write(2, line.data(), line.size());
-}
-
 // Assignments that stay: a command with no name, or a special builtin.
 int assign_all(Shell& shell, const std::vector<Assignment>& assignments, std::vector<std::string>* traced) {
     for (const auto& assignment : assignments) {
@@ -57,7 +40,8 @@ std::vector<SavedVariable> assign_temporarily(Shell& shell, const std::vector<As
     for (const auto& assignment : assignments) {
         const Variable* before = shell.variables.find(assignment.name);
         saved.push_back({assignment.name, before ? std::optional<Variable>(*before) : std::nullopt});
-        if (!perform_assignment(shell, assignment, true)) {
+        // A readonly name is reported and the command still runs; a failed expansion stops it.
+        if (!perform_assignment(shell, assignment, true) && shell.flow != Flow::normal) {
             ok = false;
             break;
         }
@@ -165,6 +149,23 @@ std::optional<std::vector<std::string>> expand_declaration(Shell& shell, const S
 
 }  // namespace
 
+void trace_command(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& assignments) {
+    if (!shell.options.xtrace)
+        return;
+    std::string line = shell.variables.get("PS4").value_or("+ ");
+    bool first = true;
+    for (const auto& assignment : assignments) {
+        line += (first ? "" : " ") + assignment;
+        first = false;
+    }
+    for (const auto& argument : argv) {
+        line += (first ? "" : " ") + quote_for_trace(argument);
+        first = false;
+    }
+    line += '\n';
+    (void)::write(2, line.data(), line.size());
+}
+
 int execute_simple(Shell& shell, const SimpleCommand& command) {
     shell.last_substitution_status = 0;
     auto argv = command.declarations.empty() ? expand_fields(shell, command.words) : expand_declaration(shell, command);
@@ -174,7 +175,9 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
         // Assignments and redirections only: both take effect in this shell.
         std::vector<std::string> traced;
         int status = assign_all(shell, command.assignments, &traced);
-        trace(shell, {}, traced);
+        if (status != 0)
+            shell.expansion_failed();  // a readonly name too ends the command line (bash)
+        trace_command(shell, {}, traced);
         if (status == 0 && !command.redirects.empty()) {
             RedirectScope redirects(shell, command.redirects);
             status = redirects.ok() ? 0 : 1;
@@ -184,7 +187,7 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
         shell.set_status(status);
         return status;
     }
-    trace(shell, *argv, {});
+    trace_command(shell, *argv, {});
     shell.variables.set("_", argv->back());  // $_: the last argument of the last simple command
     const std::string& name = argv->front();
     int status;

@@ -111,6 +111,16 @@ double float_argument(Shell& shell, const std::string& text, int& status) {
     return value;
 }
 
+// snprintf of one value into a string of whatever size it needs (widths may be huge).
+template <typename Value>
+std::string format_value(const std::string& spec, Value value) {
+    int size = std::snprintf(nullptr, 0, spec.c_str(), value);
+    std::string text(static_cast<size_t>(std::max(size, 0)) + 1, '\0');
+    std::snprintf(text.data(), text.size(), spec.c_str(), value);
+    text.pop_back();
+    return text;
+}
+
 // %(fmt)T: strftime of a time in seconds (-1: now, -2: when the shell started), padded by `spec`.
 std::string format_time(const std::string& spec, const std::string& time_format, int64_t seconds) {
     std::time_t when = seconds < 0 ? std::time(nullptr) : static_cast<std::time_t>(seconds);
@@ -119,11 +129,7 @@ std::string format_time(const std::string& spec, const std::string& time_format,
     char text[1024];
     size_t length = time_format.empty() ? 0 : std::strftime(text, sizeof text, time_format.c_str(), &parts);
     std::string value(text, length);
-    int size = std::snprintf(nullptr, 0, (spec + 's').c_str(), value.c_str());
-    std::string padded(static_cast<size_t>(std::max(size, 0)) + 1, '\0');
-    std::snprintf(padded.data(), padded.size(), (spec + 's').c_str(), value.c_str());
-    padded.pop_back();
-    return padded;
+    return format_value(spec + 's', value.c_str());
 }
 
 // One pass of the format over the arguments from `next`; returns false if no argument was used.
@@ -202,23 +208,19 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
         }
         char conversion = format[j];
         i = j;
-        char buffer[512];
         std::string formatted;
         switch (conversion) {
         case 'd': case 'i': {
-            std::snprintf(buffer, sizeof buffer, (spec + PRId64).c_str(), number_argument(shell, take(), status));
-            formatted = buffer;
+            formatted = format_value(spec + PRId64, number_argument(shell, take(), status));
             break;
         }
         case 'u': case 'o': case 'x': case 'X': {
             std::string length_spec = spec + (conversion == 'u' ? PRIu64 : conversion == 'o' ? PRIo64 : conversion == 'x' ? PRIx64 : PRIX64);
-            std::snprintf(buffer, sizeof buffer, length_spec.c_str(), static_cast<uint64_t>(number_argument(shell, take(), status)));
-            formatted = buffer;
+            formatted = format_value(length_spec, static_cast<uint64_t>(number_argument(shell, take(), status)));
             break;
         }
         case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
-            std::snprintf(buffer, sizeof buffer, (spec + conversion).c_str(), float_argument(shell, take(), status));
-            formatted = buffer;
+            formatted = format_value(spec + conversion, float_argument(shell, take(), status));
             break;
         }
         case 'c': {
@@ -236,12 +238,7 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
                 argument = unescape(argument, stop, false);
             else if (conversion == 'q')
                 argument = quote_escaped(argument);
-            std::string text_spec = spec + 's';
-            int length = std::snprintf(nullptr, 0, text_spec.c_str(), argument.c_str());
-            std::string text(static_cast<size_t>(std::max(length, 0)) + 1, '\0');
-            std::snprintf(text.data(), text.size(), text_spec.c_str(), argument.c_str());
-            text.pop_back();
-            formatted = text;
+            formatted = format_value(spec + 's', argument.c_str());
             break;
         }
         default:
@@ -252,6 +249,15 @@ bool format_once(Shell& shell, const std::string& format, const std::vector<std:
         output += formatted;
     }
     return used;
+}
+
+// A failed write of echo or printf: bash's message, or SIGPIPE's status in a stage that a child
+// would have run.
+int write_failed(Shell& shell, const char* name) {
+    if (errno == EPIPE && shell.in_parent_stage)
+        return 128 + signal_numbers::pipe;
+    builtin_error(shell, name, std::string("write error: ") + std::strerror(errno));
+    return 1;
 }
 
 }  // namespace
@@ -278,11 +284,7 @@ int builtin_echo(Shell& shell, std::vector<std::string>& argv) {
     }
     if (newline && !stop)
         text += '\n';
-    if (!out(text)) {
-        builtin_error(shell, "echo", std::string("write error: ") + std::strerror(errno));
-        return 1;
-    }
-    return 0;
+    return out(text) ? 0 : write_failed(shell, "echo");
 }
 
 int builtin_printf(Shell& shell, std::vector<std::string>& argv) {
@@ -319,11 +321,7 @@ int builtin_printf(Shell& shell, std::vector<std::string>& argv) {
         }
         return assign_value(shell, name, key, output, false) ? status : 1;
     }
-    if (!out(output)) {
-        builtin_error(shell, "printf", std::string("write error: ") + std::strerror(errno));
-        return 1;
-    }
-    return status;
+    return out(output) ? status : write_failed(shell, "printf");
 }
 
 int builtin_read(Shell& shell, std::vector<std::string>& argv) {

@@ -286,7 +286,7 @@ int builtin_let(Shell& shell, std::vector<std::string>& argv) {
     }
     int64_t last = 0;
     for (size_t i = 1; i < argv.size(); ++i) {
-        auto value = arithmetic(shell, argv[i]);
+        auto value = arithmetic(shell, argv[i], "let");
         if (!value)
             return 1;
         last = *value;
