@@ -40,6 +40,66 @@ std::string program_source(const Program& program) {
 
 bool stop_requested(const Shell& shell) { return shell.flow != Flow::normal; }
 
+// A literal first word that names no function or builtin: the stage can be spawned directly.
+bool is_plain_external(const Shell& shell, const Command& command) {
+    auto* simple = std::get_if<SimpleCommand>(&command.node);
+    if (!simple || simple->words.empty() || !simple->assignments.empty())
+        return false;
+    const Word& first = simple->words.front();
+    if (first.parts.size() != 1)
+        return false;
+    auto* literal = std::get_if<Literal>(&first.parts.front());
+    return literal && !shell.functions.contains(literal->text) && !find_builtin(literal->text);
+}
+
+// A started stage or job: its pid, or -1 and the status it ended with before it began.
+struct Started {
+    int pid{-1};
+    int status{127};
+};
+
+// A plain external command (is_plain_external) spawned with `fds`. Its words are expanded here
+// as its child shell would: a failed expansion or redirection ends only it, with status 1.
+Started start_external(Shell& shell, const Command& command, const ChildFds& fds) {
+    const auto& simple = std::get<SimpleCommand>(command.node);
+    shell.line = command.span.line;  // for its error messages
+    Flow flow = shell.flow;
+    auto argv = expand_fields(shell, simple.words);
+    shell.flow = flow;
+    if (!argv)
+        return {-1, 1};
+    trace_command(shell, *argv, {});  // the child shell it stands for would trace it (bash)
+    ChildRedirects redirects(shell, simple.redirects, fds);
+    if (!redirects.ok())
+        return {-1, 1};
+    auto child = spawn_external(shell, *argv, {}, redirects.fds());
+    if (child.pid < 0)
+        return {-1, report_spawn_error(shell, argv->front(), child.error)};
+    return {child.pid, 0};
+}
+
+Started spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {
+    if (is_plain_external(shell, command))
+        return start_external(shell, command, stdio);
+    auto child = spawn_child_shell(shell, command.source, stdio, command.span.line);
+    if (child.pid < 0)
+        return {-1, report_spawn_error(shell, "sh", child.error)};
+    return {child.pid, 0};
+}
+
+// `cmd &` for an external command is spawned directly, so that $! is the command's own pid
+// (`kill $!` must reach it, not a shell in between); anything else runs in a child shell.
+SpawnResult spawn_background(Shell& shell, const ListItem& item, const ChildFds& fds) {
+    const Pipeline& first = item.and_or.first;
+    if (!item.and_or.rest.empty() || first.negated || first.timed || first.commands.size() != 1 ||
+        !is_plain_external(shell, first.commands.front()))
+        return spawn_child_shell(shell, item.source, fds);
+    Started started = start_external(shell, first.commands.front(), fds);
+    if (started.pid > 0)
+        return {started.pid, 0};
+    return spawn_child_shell(shell, "exit " + std::to_string(started.status), fds);  // a job for $! and wait
+}
+
 int run_background(Shell& shell, const ListItem& item) {
     std::string_view text = item.source;
     if (shell.jobs.enabled && !shell.is_child && text.starts_with('%') &&
@@ -53,7 +113,7 @@ int run_background(Shell& shell, const ListItem& item) {
     int null_fd = shell.options.monitor || job ? -1 : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (null_fd >= 0)
         fds.map(0, null_fd);
-    auto child = spawn_child_shell(shell, item.source, fds);
+    auto child = spawn_background(shell, item, fds);
     if (null_fd >= 0)
         ::close(null_fd);
     if (child.pid < 0)
@@ -66,43 +126,6 @@ int run_background(Shell& shell, const ListItem& item) {
         (void)::write(2, notice.data(), notice.size());
     }
     return 0;
-}
-
-// A literal first word that names no function or builtin: the stage can be spawned directly.
-bool is_plain_external(const Shell& shell, const Command& command) {
-    auto* simple = std::get_if<SimpleCommand>(&command.node);
-    if (!simple || simple->words.empty() || !simple->assignments.empty())
-        return false;
-    const Word& first = simple->words.front();
-    if (first.parts.size() != 1)
-        return false;
-    auto* literal = std::get_if<Literal>(&first.parts.front());
-    return literal && !shell.functions.contains(literal->text) && !find_builtin(literal->text);
-}
-
-int spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {
-    if (is_plain_external(shell, command)) {
-        const auto& simple = std::get<SimpleCommand>(command.node);
-        auto argv = expand_fields(shell, simple.words);
-        if (!argv)
-            return -1;
-        trace_command(shell, *argv, {});  // the child shell a stage would be traces it (bash)
-        ChildRedirects redirects(shell, simple.redirects, stdio);
-        if (!redirects.ok())
-            return -1;
-        auto child = spawn_external(shell, *argv, {}, redirects.fds());
-        if (child.pid < 0) {
-            report_spawn_error(shell, argv->front(), child.error);
-            return -1;
-        }
-        return child.pid;
-    }
-    auto child = spawn_child_shell(shell, command.source, stdio, command.span.line);
-    if (child.pid < 0) {
-        report_spawn_error(shell, "sh", child.error);
-        return -1;
-    }
-    return child.pid;
 }
 
 // shopt -s lastpipe (without job control): the last stage runs in this shell, reading the pipe.
@@ -132,6 +155,7 @@ struct ParentStage {
 int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
     size_t count = pipeline.commands.size();
     std::vector<int> pids(count, -1);
+    std::vector<int> failed(count, 127);  // the status of a stage that did not start
     int input = -1;
     bool job = false;
     bool lastpipe = shell.options.lastpipe && !shell.jobs.enabled;
@@ -165,7 +189,9 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
             input = -1;
             break;
         }
-        pids[i] = spawn_stage(shell, pipeline.commands[i], stdio);
+        Started started = spawn_stage(shell, pipeline.commands[i], stdio);
+        pids[i] = started.pid;
+        failed[i] = started.status;
         if (input >= 0)
             ::close(input);
         if (!last)
@@ -184,10 +210,10 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
         std::vector<int> statuses;
         (void)wait_foreground(shell, pids, pids[0], shell.job_text, &statuses);
         for (size_t i = 0, k = 0; i < count; ++i)
-            shell.pipe_status[i] = pids[i] > 0 && k < statuses.size() ? statuses[k++] : 127;
+            shell.pipe_status[i] = pids[i] > 0 && k < statuses.size() ? statuses[k++] : failed[i];
     } else {
         for (size_t i = 0; i < count; ++i)
-            shell.pipe_status[i] = pids[i] > 0 ? wait_for(shell, pids[i]) : 127;
+            shell.pipe_status[i] = pids[i] > 0 ? wait_for(shell, pids[i]) : failed[i];
     }
     if (parent_status)
         shell.pipe_status[parent_stage->index] = *parent_status;
