@@ -1,6 +1,7 @@
 // shell_bench — the toolbox's sh: a fresh kernel running `echo hello | cat` to exit, and a
 // 20 000-iteration arithmetic loop, each next to the host's bash on the same command.
 // Usage: shell_bench [--quick]. Prints p50/p95 and the ratio to host bash.
+//        shell_bench --profile N   only runs `echo hello | cat` N times (for perf record).
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -77,6 +78,11 @@ void breakdown(int iterations) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 2 && std::strcmp(argv[1], "--profile") == 0) {
+        for (int i = std::atoi(argv[2]); i > 0; --i)
+            sandbox_run("echo hello | cat", nullptr);
+        return 0;
+    }
     bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
     std::printf("secure-exec shell benchmarks (fresh kernel per run)\n\n");
     compare("echo hello | cat", "echo hello | cat", quick ? 20 : 200);

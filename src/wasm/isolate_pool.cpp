@@ -12,13 +12,13 @@ IsolatePool::Lease IsolatePool::acquire() {
             return lease;
         }
     }
-    return Lease{std::make_unique<v8_layer::Isolate>(m_options), 1};
+    return Lease{std::make_unique<WarmIsolate>(m_options), 1};
 }
 
 void IsolatePool::release(Lease lease, bool reusable) {
     if (!lease.isolate)
         return;
-    reusable = reusable && !lease.isolate->heap_limit_reached() && lease.uses < m_max_uses;
+    reusable = reusable && !lease.isolate->isolate().heap_limit_reached() && lease.uses < m_max_uses;
     if (reusable) {
         // A termination requested after the program finished must not hit the next one.
         lease.isolate->get()->CancelTerminateExecution();

@@ -442,8 +442,8 @@ constexpr Import k_imports[] = {
 }  // namespace
 
 void install_secure_exec_imports(v8::Isolate* isolate, v8::Local<v8::Context> context,
-                                 v8::Local<v8::Object> namespace_object, WasiProcess& process) {
-    install_imports(isolate, context, namespace_object, process, k_imports);
+                                 v8::Local<v8::Object> namespace_object) {
+    install_imports(isolate, context, namespace_object, k_imports);
 }
 
 }  // namespace secure_exec::wasm

@@ -54,6 +54,18 @@ constexpr Import k_imports[] = {
     {"sock_shutdown", not_supported},
 };
 
+// Every function of wasi_snapshot_preview1 (witx), whether or not this driver implements it.
+constexpr const char* k_preview1_names[] = {
+    "args_get", "args_sizes_get", "environ_get", "environ_sizes_get", "clock_res_get", "clock_time_get",
+    "fd_advise", "fd_allocate", "fd_close", "fd_datasync", "fd_fdstat_get", "fd_fdstat_set_flags",
+    "fd_fdstat_set_rights", "fd_filestat_get", "fd_filestat_set_size", "fd_filestat_set_times", "fd_pread",
+    "fd_prestat_get", "fd_prestat_dir_name", "fd_pwrite", "fd_read", "fd_readdir", "fd_renumber", "fd_seek",
+    "fd_sync", "fd_tell", "fd_write", "path_create_directory", "path_filestat_get", "path_filestat_set_times",
+    "path_link", "path_open", "path_readlink", "path_remove_directory", "path_rename", "path_symlink",
+    "path_unlink_file", "poll_oneoff", "proc_exit", "proc_raise", "sched_yield", "random_get", "sock_accept",
+    "sock_recv", "sock_send", "sock_shutdown",
+};
+
 }  // namespace
 
 uint8_t wasi_filetype(FileType type) {
@@ -102,11 +114,16 @@ GuestMemory::GuestMemory(WasiProcess& process) {
     m_size = buffer->ByteLength();
 }
 
-void install_preview1(v8::Isolate* isolate, v8::Local<v8::Context> context, v8::Local<v8::Object> namespace_object,
-                      WasiProcess& process) {
+void install_preview1(v8::Isolate* isolate, v8::Local<v8::Context> context, v8::Local<v8::Object> namespace_object) {
     using namespace preview1;
     for (auto imports : {std::span<const Import>(k_imports), args_clock_imports(), fd_imports(), path_imports(), poll_imports()})
-        install_imports(isolate, context, namespace_object, process, imports);
+        install_imports(isolate, context, namespace_object, imports);
+    auto nosys = v8::Function::New(context, [](const Info& info) { reply(info, k_wasi_nosys); }).ToLocalChecked();
+    for (const char* name : k_preview1_names) {
+        auto key = v8::String::NewFromUtf8(isolate, name).ToLocalChecked();
+        if (!namespace_object->HasOwnProperty(context, key).FromMaybe(true))
+            namespace_object->Set(context, key, nosys).Check();
+    }
 }
 
 }  // namespace secure_exec::wasm

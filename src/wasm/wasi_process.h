@@ -67,10 +67,10 @@ private:
 
 // Adds the `secure_exec` import module's functions (wasm_abi.h) to `namespace_object`.
 void install_secure_exec_imports(v8::Isolate* isolate, v8::Local<v8::Context> context,
-                                 v8::Local<v8::Object> namespace_object, WasiProcess& process);
+                                 v8::Local<v8::Object> namespace_object);
 
-// Adds every wasi_snapshot_preview1 function this driver implements to `namespace_object`.
-void install_preview1(v8::Isolate* isolate, v8::Local<v8::Context> context, v8::Local<v8::Object> namespace_object,
-                      WasiProcess& process);
+// Adds every wasi_snapshot_preview1 function to `namespace_object`: this driver's, and ENOSYS
+// for the few it lacks, so that any module importing preview1 links.
+void install_preview1(v8::Isolate* isolate, v8::Local<v8::Context> context, v8::Local<v8::Object> namespace_object);
 
 }  // namespace secure_exec::wasm

@@ -16,6 +16,7 @@
 #include "v8/cpu_watchdog.h"
 #include "v8/isolate.h"
 #include "v8/platform.h"
+#include "wasm/import_call.h"
 #include "wasm/isolate_pool.h"
 #include "wasm/memory_limit.h"
 #include "wasm/module_sections.h"
@@ -233,7 +234,7 @@ private:
         m_isolates.release(std::move(lease), outcome.reusable);
     }
 
-    Outcome execute(const ProcessStart& start, WasmProcessHandle& handle, v8_layer::Isolate& isolate);
+    Outcome execute(const ProcessStart& start, WasmProcessHandle& handle, WarmIsolate& warm);
 
     const WasmDriverOptions m_options;
     std::shared_ptr<const ToolboxImage> m_toolbox;
@@ -248,8 +249,8 @@ private:
     bool m_disposed{false};
 };
 
-WasmDriver::Outcome WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle,
-                                        v8_layer::Isolate& isolate) {
+WasmDriver::Outcome WasmDriver::execute(const ProcessStart& start, WasmProcessHandle& handle, WarmIsolate& warm) {
+    v8_layer::Isolate& isolate = warm.isolate();
     KernelInterface& kernel = *m_kernel;
     auto bytes = module_bytes(start);
     if (bytes.is_error()) {
@@ -277,9 +278,10 @@ WasmDriver::Outcome WasmDriver::execute(const ProcessStart& start, WasmProcessHa
         v8::Locker locker(v8_isolate);
         v8::Isolate::Scope isolate_scope(v8_isolate);
         v8::HandleScope handles(v8_isolate);
-        auto context = v8::Context::New(v8_isolate);
+        auto context = warm.context();
         v8::Context::Scope context_scope(context);
         v8::TryCatch try_catch(v8_isolate);
+        ProcessBinding binding(v8_isolate, process);
         code = [&]() -> int {
             v8::Local<v8::WasmModuleObject> module;
             if (!m_cache.module_for(v8_isolate, bytes.value()).ToLocal(&module)) {
@@ -287,29 +289,8 @@ WasmDriver::Outcome WasmDriver::execute(const ProcessStart& start, WasmProcessHa
                 return k_exit_cannot_run;
             }
             auto key = [&](const char* text) { return v8::String::NewFromUtf8(v8_isolate, text).ToLocalChecked(); };
-            auto wasi = v8::Object::New(v8_isolate);
-            install_preview1(v8_isolate, context, wasi, process);
-            // Every import the module declares must exist: what WASI has that we lack answers ENOSYS.
             auto webassembly = context->Global()->Get(context, key("WebAssembly")).ToLocalChecked().As<v8::Object>();
-            auto module_class = webassembly->Get(context, key("Module")).ToLocalChecked().As<v8::Object>();
-            auto list = module_class->Get(context, key("imports")).ToLocalChecked().As<v8::Function>();
-            v8::Local<v8::Value> list_args[] = {module};
-            auto declared = list->Call(context, module_class, 1, list_args).ToLocalChecked().As<v8::Array>();
-            auto nosys = v8::Function::New(context, [](const v8::FunctionCallbackInfo<v8::Value>& info) {
-                             info.GetReturnValue().Set(static_cast<uint32_t>(k_wasi_nosys));
-                         }).ToLocalChecked();
-            for (uint32_t i = 0; i < declared->Length(); ++i) {
-                auto entry = declared->Get(context, i).ToLocalChecked().As<v8::Object>();
-                auto name = entry->Get(context, key("name")).ToLocalChecked();
-                auto from = entry->Get(context, key("module")).ToLocalChecked();
-                if (from->StrictEquals(key("wasi_snapshot_preview1")) && !wasi->HasOwnProperty(context, name.As<v8::Name>()).FromMaybe(true))
-                    wasi->Set(context, name, nosys).Check();
-            }
-            auto extensions = v8::Object::New(v8_isolate);
-            install_secure_exec_imports(v8_isolate, context, extensions, process);
-            auto imports = v8::Object::New(v8_isolate);
-            imports->Set(context, key("wasi_snapshot_preview1"), wasi).Check();
-            imports->Set(context, key("secure_exec"), extensions).Check();
+            auto imports = warm.imports(context);
             auto instance_class = webassembly->Get(context, key("Instance")).ToLocalChecked().As<v8::Function>();
             v8::Local<v8::Value> instance_args[] = {module, imports};
             v8::Local<v8::Object> instance;
