@@ -1,5 +1,7 @@
 #include "sh/assign.h"
 
+#include <iterator>
+
 #include "sh/expand.h"
 #include "sh/lang_bridge.h"
 
@@ -33,6 +35,14 @@ void assign_pairs(Variable& target, const std::vector<std::string>& fields) {
 }
 
 bool assign_array(Shell& shell, const Assignment& assignment) {
+    // The words expand before the array changes: a=("${a[@]}") reads the old elements.
+    std::vector<std::string> fields;
+    for (const auto& word : *assignment.array) {
+        auto expanded = expand_word(shell, word);
+        if (!expanded)
+            return false;
+        fields.insert(fields.end(), std::make_move_iterator(expanded->begin()), std::make_move_iterator(expanded->end()));
+    }
     Variable* existing = shell.variables.find(assignment.name);
     if (existing && (existing->attributes & attribute::readonly)) {
         shell.error(assignment.name + ": readonly variable");
@@ -48,30 +58,25 @@ bool assign_array(Shell& shell, const Assignment& assignment) {
     target->attributes |= (assoc ? attribute::assoc_array : attribute::indexed_array) | attribute::array_assigned;
     int64_t next = target->elements.empty() ? 0 : target->elements.rbegin()->first + 1;
     std::vector<std::string> unkeyed;
-    for (const auto& word : *assignment.array) {
-        auto fields = expand_word(shell, word);
-        if (!fields)
-            return false;
-        for (auto& field : *fields) {
-            auto element = keyed(field);
-            if (assoc && !element) {
-                unkeyed.push_back(std::move(field));
-                continue;
-            }
-            std::string key = element ? element->key : std::to_string(next);
-            if (element && !assoc) {
-                auto index = arithmetic(shell, key);
-                if (!index)
-                    return false;
-                next = *index;
-                key = std::to_string(next);
-            }
-            std::string value = element ? element->value : field;
-            if (element && element->append)
-                value = target->element(key).value_or("") + value;
-            target->set_element(key, std::move(value));
-            ++next;
+    for (auto& field : fields) {
+        auto element = keyed(field);
+        if (assoc && !element) {
+            unkeyed.push_back(std::move(field));
+            continue;
         }
+        std::string key = element ? element->key : std::to_string(next);
+        if (element && !assoc) {
+            auto index = arithmetic(shell, key);
+            if (!index)
+                return false;
+            next = *index;
+            key = std::to_string(next);
+        }
+        std::string value = element ? element->value : field;
+        if (element && element->append)
+            value = target->element(key).value_or("") + value;
+        target->set_element(key, std::move(value));
+        ++next;
     }
     assign_pairs(*target, unkeyed);
     return true;

@@ -4,6 +4,7 @@
 #include "sh/expand.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "sh/glob.h"
 #include "sh/lang_bridge.h"
@@ -45,6 +46,7 @@ private:
 
     Shell& m_shell;
     std::vector<Field> m_fields;
+    bool m_split_literals{false};  // inside an unquoted ${x:-w}: w's unquoted text is split too
 };
 
 bool Builder::add_list(const std::vector<std::string>& values, bool quoted, bool join, char separator) {
@@ -82,7 +84,8 @@ bool Builder::add_list(const std::vector<std::string>& values, bool quoted, bool
 
 bool Builder::expand_part(const WordPart& part, bool in_quotes) {
     if (auto* literal = std::get_if<Literal>(&part)) {
-        add(literal->text, literal->quoted || in_quotes, false);
+        bool quoted = literal->quoted || in_quotes;
+        add(literal->text, quoted, m_split_literals && !quoted);
         return true;
     }
     if (auto* tilde = std::get_if<Tilde>(&part)) {
@@ -90,10 +93,17 @@ bool Builder::expand_part(const WordPart& part, bool in_quotes) {
         return true;
     }
     if (auto* parameter = std::get_if<ParamExpansion>(&part)) {
-        auto value = expand_parameter(m_shell, *parameter);
+        bool quoted = parameter->quoted || in_quotes;
+        auto value = expand_parameter(m_shell, *parameter, !quoted);
         if (!value)
             return false;
-        bool quoted = parameter->quoted || in_quotes;
+        if (value->word) {
+            bool saved = std::exchange(m_split_literals, true);
+            bool ok = std::all_of(value->word->parts.begin(), value->word->parts.end(),
+                                  [&](const WordPart& inner) { return expand_part(inner, false); });
+            m_split_literals = saved;
+            return ok;
+        }
         if (value->is_list)
             return add_list(value->values, quoted, value->joined, value->separator);
         add(value->values.empty() ? "" : value->values.front(), quoted, true);
@@ -185,15 +195,19 @@ std::vector<Field> split_fields(Shell& shell, std::vector<Field>& fields) {
     return out;
 }
 
-// The field as a pattern: quoted characters (and backslashes) escaped.
-std::string as_pattern(const Field& field) {
+// Glob characters, and & too: a quoted & in ${x/p/r}'s replacement is itself, not the match.
+constexpr std::string_view k_pattern_specials = "*?[]\\!^(){}|@+-&";
+// What an extended regular expression gives meaning to.
+constexpr std::string_view k_regex_specials = ".[]\\()*+?{}|^$";
+
+// The field as a pattern: its quoted special characters and backslashes escaped. An unquoted
+// backslash, even from an expansion (p='a\*'), keeps its escaping meaning there (bash).
+std::string as_pattern(const Field& field, std::string_view specials = k_pattern_specials) {
     std::string pattern;
     for (size_t i = 0; i < field.text.size(); ++i) {
         char c = field.text[i];
-        if (field.quoted[i] == '1' || c == '\\') {
-            if (std::string_view("*?[]\\!^(){}|@+-").find(c) != std::string_view::npos || c == '\\')
-                pattern += '\\';
-        }
+        if (field.quoted[i] == '1' && (specials.find(c) != std::string_view::npos || c == '\\'))
+            pattern += '\\';
         pattern += c;
     }
     return pattern;
@@ -278,7 +292,9 @@ std::optional<std::string> expand_string(Shell& shell, const Word& word) {
     return text;
 }
 
-std::optional<std::string> expand_pattern(Shell& shell, const Word& word) {
+namespace {
+
+std::optional<std::string> expand_escaped(Shell& shell, const Word& word, std::string_view specials) {
     Builder builder(shell);
     for (const auto& part : word.parts)
         if (!builder.expand_part(part, false))
@@ -288,9 +304,19 @@ std::optional<std::string> expand_pattern(Shell& shell, const Word& word) {
     for (size_t i = 0; i < fields.size(); ++i) {
         if (i > 0)
             pattern += ' ';
-        pattern += as_pattern(fields[i]);
+        pattern += as_pattern(fields[i], specials);
     }
     return pattern;
+}
+
+}  // namespace
+
+std::optional<std::string> expand_pattern(Shell& shell, const Word& word) {
+    return expand_escaped(shell, word, k_pattern_specials);
+}
+
+std::optional<std::string> expand_regex(Shell& shell, const Word& word) {
+    return expand_escaped(shell, word, k_regex_specials);
 }
 
 std::optional<std::string> expand_heredoc(Shell& shell, const Word& body, bool quoted) {

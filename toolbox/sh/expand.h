@@ -23,6 +23,8 @@ std::optional<std::string> expand_string(Shell& shell, const Word& word);
 // A pattern for case, [[ == ]] and ${x#p}: as expand_string, with quoted characters escaped by a
 // backslash so they match literally.
 std::optional<std::string> expand_pattern(Shell& shell, const Word& word);
+// As expand_pattern, for [[ =~ ]]: quoted characters an extended regex gives meaning to are escaped.
+std::optional<std::string> expand_regex(Shell& shell, const Word& word);
 // A here-document body: parameters, substitutions and arithmetic unless the delimiter was quoted.
 std::optional<std::string> expand_heredoc(Shell& shell, const Word& body, bool quoted);
 

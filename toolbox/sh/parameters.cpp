@@ -310,7 +310,7 @@ std::string expand_tilde(Shell& shell, const std::string& user) {
     return "~" + user;
 }
 
-std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& expansion) {
+std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& expansion, bool unquoted) {
     ParamOp op = expansion.op;
     if (op == ParamOp::names_matching) {
         ParamValue out{.is_list = true, .joined = expansion.star, .separator = ifs_separator(shell)};
@@ -370,6 +370,8 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         if (op == ParamOp::alternative) {
             if (missing)
                 return ParamValue{.values = {""}};
+            if (unquoted && expansion.argument)
+                return ParamValue{.word = expansion.argument.get()};
             auto word = argument_text(shell, expansion.argument);
             if (!word)
                 return std::nullopt;
@@ -377,6 +379,8 @@ std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& e
         }
         if (!missing)
             return out;
+        if (unquoted && op == ParamOp::default_value && expansion.argument)
+            return ParamValue{.word = expansion.argument.get()};
         auto word = argument_text(shell, expansion.argument);
         if (!word)
             return std::nullopt;

@@ -17,9 +17,13 @@ struct ParamValue {
     bool is_list{false};
     bool joined{false};     // $* / ${a[*]}: one field joined by `separator` when quoted
     char separator{' '};    // IFS's first character ('\0' when IFS is empty)
+    // Unquoted ${x:-w} or ${x:+w} that chose w: not expanded here; the caller expands w's parts
+    // in place, so that its quoted parts stay unsplit ("a  b") and an empty "$v" stays a field.
+    const Word* word{nullptr};
 };
 
-std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& expansion);
+// `unquoted`: the expansion is not inside double quotes (see ParamValue::word).
+std::optional<ParamValue> expand_parameter(Shell& shell, const ParamExpansion& expansion, bool unquoted);
 std::string expand_tilde(Shell& shell, const std::string& user);
 
 }  // namespace sh

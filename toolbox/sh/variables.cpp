@@ -221,7 +221,12 @@ AssignError Variables::unset(std::string_view name_or_ref) {
             continue;
         if (it->second.attributes & attribute::readonly)
             return AssignError::readonly;
-        scope->erase(it);
+        // A local of the running function stays local, only unset (bash): the caller's
+        // variable of that name does not show through until the function returns.
+        if (scope == m_scopes.rbegin() && m_scopes.size() > 1)
+            it->second = Variable{};
+        else
+            scope->erase(it);
         return AssignError::none;
     }
     return AssignError::none;

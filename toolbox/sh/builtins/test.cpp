@@ -331,7 +331,7 @@ int evaluate_conditional(Shell& shell, const CondExpression& expression) {
             return (op == "!=" ? !matched : matched) ? 0 : 1;
         }
         if (op == "=~") {
-            auto pattern = expand_pattern(shell, expression.right);
+            auto pattern = expand_regex(shell, expression.right);
             if (!pattern) return 2;
             // Quoted parts match literally: the expander escaped them with backslashes already.
             int status = 0;
