@@ -16,6 +16,7 @@
 #include "sh/parent_stage.h"
 #include "sh/process.h"
 #include "sh/redirect.h"
+#include "sh/trace.h"
 
 namespace sh {
 
@@ -86,7 +87,7 @@ int spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {
         auto argv = expand_fields(shell, simple.words);
         if (!argv)
             return -1;
-        trace_command(shell, *argv, {});  // the child shell a stage would be traces it (bash)
+        trace_command(shell, *argv);  // the child shell a stage would be traces it (bash)
         ChildRedirects redirects(shell, simple.redirects, stdio);
         if (!redirects.ok())
             return -1;

@@ -185,15 +185,18 @@ std::vector<Field> split_fields(Shell& shell, std::vector<Field>& fields) {
     return out;
 }
 
-// The field as a pattern: quoted characters (and backslashes) escaped.
-std::string as_pattern(const Field& field) {
+// The field as a pattern: its quoted characters (and backslashes) escaped where the syntax would
+// see them.
+std::string as_pattern(const Field& field, PatternSyntax syntax = PatternSyntax::glob) {
+    std::string_view special = syntax == PatternSyntax::glob    ? "*?[]\\!^(){}|@+-"
+                               : syntax == PatternSyntax::regex ? ".[]*+?(){}|^$\\"
+                                                                : std::string_view();
     std::string pattern;
     for (size_t i = 0; i < field.text.size(); ++i) {
         char c = field.text[i];
-        if (field.quoted[i] == '1' || c == '\\') {
-            if (std::string_view("*?[]\\!^(){}|@+-").find(c) != std::string_view::npos || c == '\\')
-                pattern += '\\';
-        }
+        if (c == '\\' || (field.quoted[i] == '1' && (syntax == PatternSyntax::every_quoted ||
+                                                      special.find(c) != std::string_view::npos)))
+            pattern += '\\';
         pattern += c;
     }
     return pattern;
@@ -278,7 +281,7 @@ std::optional<std::string> expand_string(Shell& shell, const Word& word) {
     return text;
 }
 
-std::optional<std::string> expand_pattern(Shell& shell, const Word& word) {
+std::optional<std::string> expand_pattern(Shell& shell, const Word& word, PatternSyntax syntax, std::string* shown) {
     Builder builder(shell);
     for (const auto& part : word.parts)
         if (!builder.expand_part(part, false))
@@ -288,7 +291,12 @@ std::optional<std::string> expand_pattern(Shell& shell, const Word& word) {
     for (size_t i = 0; i < fields.size(); ++i) {
         if (i > 0)
             pattern += ' ';
-        pattern += as_pattern(fields[i]);
+        pattern += as_pattern(fields[i], syntax);
+    }
+    if (shown) {
+        shown->clear();
+        for (size_t i = 0; i < fields.size(); ++i)
+            *shown += (i > 0 ? " " : "") + as_pattern(fields[i], syntax == PatternSyntax::regex ? syntax : PatternSyntax::every_quoted);
     }
     return pattern;
 }
