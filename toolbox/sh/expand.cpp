@@ -185,8 +185,8 @@ std::vector<Field> split_fields(Shell& shell, std::vector<Field>& fields) {
     return out;
 }
 
-// The field as a pattern: its quoted characters (and backslashes) escaped where the syntax would
-// see them.
+// The field as a pattern: its quoted characters escaped where the syntax would see them. An
+// unquoted backslash (from an unquoted expansion) stays an escape, as in bash.
 std::string as_pattern(const Field& field, PatternSyntax syntax = PatternSyntax::glob) {
     std::string_view special = syntax == PatternSyntax::glob    ? "*?[]\\!^(){}|@+-"
                                : syntax == PatternSyntax::regex ? ".[]*+?(){}|^$\\"
@@ -194,8 +194,8 @@ std::string as_pattern(const Field& field, PatternSyntax syntax = PatternSyntax:
     std::string pattern;
     for (size_t i = 0; i < field.text.size(); ++i) {
         char c = field.text[i];
-        if (c == '\\' || (field.quoted[i] == '1' && (syntax == PatternSyntax::every_quoted ||
-                                                      special.find(c) != std::string_view::npos)))
+        if (field.quoted[i] == '1' &&
+            (syntax == PatternSyntax::every_quoted || special.find(c) != std::string_view::npos))
             pattern += '\\';
         pattern += c;
     }

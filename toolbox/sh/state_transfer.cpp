@@ -177,6 +177,9 @@ bool restore_state(Shell& shell, std::string_view bytes) {
     auto variables = in.number();
     if (!ok || !variables)
         return false;
+    // The parent's variables are all here: one it unset (PS4, IFS) is not the child's default.
+    for (const auto& existing : shell.variables.names())
+        (void)shell.variables.unset(existing);
     for (int64_t i = 0; i < *variables; ++i)
         if (!get_variable(in, shell))
             return false;
