@@ -86,11 +86,8 @@ void trace_command(Shell& shell, const std::vector<std::string>& argv) {
         return;
     bool utf8 = utf8_locale(shell);
     std::string text;
-    for (const auto& argument : argv) {
-        if (!text.empty() || &argument != &argv.front())
-            text += ' ';
-        text += quote_for_trace(argument, utf8);
-    }
+    for (const auto& argument : argv)
+        text += (text.empty() ? "" : " ") + quote_for_trace(argument, utf8);
     trace_line(shell, text);
 }
 
