@@ -4,6 +4,7 @@
 
 #include "sh/expand.h"
 #include "sh/lang_bridge.h"
+#include "sh/trace.h"
 
 namespace sh {
 
@@ -114,40 +115,44 @@ bool assign_value(Shell& shell, const std::string& name, const std::optional<std
 
 bool assign_compound(Shell& shell, const Assignment& assignment) { return assign_array(shell, assignment); }
 
-std::optional<std::string> perform_assignment(Shell& shell, const Assignment& assignment, bool exported) {
+// set -x shows an assignment before it is made: the compound form as written, before its
+// elements expand; a scalar with its value expanded and its subscript as written.
+bool perform_assignment(Shell& shell, const Assignment& assignment, bool exported) {
     if (assignment.array) {
-        if (!assign_array(shell, assignment))
-            return std::nullopt;
-        return assignment.name + "=(...)";
+        trace_line(shell, assignment.trace_text.empty() ? assignment.name + "=(...)" : assignment.trace_text);
+        return assign_array(shell, assignment);
     }
+    std::string value;
+    if (assignment.value) {
+        auto expanded = expand_string(shell, *assignment.value);
+        if (!expanded)
+            return false;
+        value = std::move(*expanded);
+    }
+    if (shell.options.xtrace)
+        trace_line(shell, (assignment.trace_text.empty() ? assignment.name + (assignment.append ? "+=" : "=")
+                                                         : assignment.trace_text) +
+                              trace_value(shell, value));
     std::optional<std::string> key;
     if (assignment.index) {
         auto index = expand_string(shell, *assignment.index);
         if (!index)
-            return std::nullopt;
+            return false;
         const Variable* variable = shell.variables.find(assignment.name);
         if (variable && variable->is_assoc()) {
             key = *index;
         } else {
             auto number = arithmetic(shell, *index);
             if (!number)
-                return std::nullopt;
+                return false;
             key = std::to_string(*number);
         }
     }
-    std::string value;
-    if (assignment.value) {
-        auto expanded = expand_string(shell, *assignment.value);
-        if (!expanded)
-            return std::nullopt;
-        value = std::move(*expanded);
-    }
-    std::string traced = assignment.name + (key ? "[" + *key + "]" : "") + (assignment.append ? "+=" : "=") + value;
     if (!assign_value(shell, assignment.name, key, std::move(value), assignment.append))
-        return std::nullopt;
+        return false;
     if (exported)
         shell.variables.set_attribute(assignment.name, attribute::exported);
-    return traced;
+    return true;
 }
 
 }  // namespace sh

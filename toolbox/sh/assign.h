@@ -11,9 +11,9 @@
 
 namespace sh {
 
-// Performs it; returns the text `set -x` shows ("name=value"), or nullopt after reporting an
-// error. `exported` marks it for a child's environment (a temporary assignment before a command).
-std::optional<std::string> perform_assignment(Shell& shell, const Assignment& assignment, bool exported);
+// Performs it (traced when set -x is on); false after reporting an error. `exported` marks it for
+// a child's environment (a temporary assignment before a command).
+bool perform_assignment(Shell& shell, const Assignment& assignment, bool exported);
 // name=(…) or name+=(…): the elements expanded and stored (for declare's compound operands).
 bool assign_compound(Shell& shell, const Assignment& assignment);
 // Assigns `value` to `name` (or name[key]) with the variable's attributes applied.

@@ -3,10 +3,47 @@
 #include "sh/execute.h"
 #include "sh/expand.h"
 #include "sh/lang_bridge.h"
+#include "sh/trace.h"
+#include "sh/word_source.h"
 
 namespace sh {
 
 namespace {
+
+// A word of `command` as written (set -x shows the words of for and case so).
+std::string written(const Command& command, const Word& word) {
+    const SourceSpan& span = word.span;
+    if (span.begin < command.span.begin || span.end <= span.begin || span.end > command.span.end)
+        return word_source(word);
+    return command.source.substr(span.begin - command.span.begin, span.end - span.begin);
+}
+
+// set -x before each pass of a for loop: "for NAME in WORDS" as written, at the loop's line.
+void trace_for(Shell& shell, const Command& command, const ForClause& clause) {
+    if (!shell.options.xtrace)
+        return;
+    std::string text = "for " + clause.variable + " in";
+    if (!clause.items)
+        text += " \"$@\"";
+    else
+        for (const auto& item : *clause.items)
+            text += " " + written(command, item);
+    shell.line = command.span.line;
+    trace_line(shell, text);
+}
+
+// set -x for an arithmetic expression: "(( EXPRESSION ))"; for (( )) shows its three parts
+// without their leading blanks, and an empty one as 1.
+void trace_arithmetic(Shell& shell, std::string_view expression, bool for_part) {
+    if (!shell.options.xtrace)
+        return;
+    if (!for_part) {
+        trace_line(shell, "(( " + std::string(expression) + " ))");
+        return;
+    }
+    size_t start = expression.find_first_not_of(" \t");
+    trace_line(shell, "(( " + (start == std::string_view::npos ? "1" : std::string(expression.substr(start))) + " ))");
+}
 
 // Runs a condition list: errexit does not apply inside it.
 int condition(Shell& shell, const Program& program) {
@@ -59,7 +96,7 @@ int run_loop(Shell& shell, const LoopClause& clause) {
     return status;
 }
 
-int run_for(Shell& shell, const ForClause& clause) {
+int run_for(Shell& shell, const Command& command, const ForClause& clause) {
     std::vector<std::string> items;
     if (clause.items) {
         auto expanded = expand_fields(shell, *clause.items);
@@ -72,6 +109,7 @@ int run_for(Shell& shell, const ForClause& clause) {
     int status = 0;
     ++shell.loop_depth;
     for (auto& item : items) {
+        trace_for(shell, command, clause);
         if (shell.variables.set(clause.variable, item) == AssignError::readonly) {
             shell.error(clause.variable + ": readonly variable");
             status = 1;
@@ -90,6 +128,7 @@ std::optional<int64_t> arith_word(Shell& shell, const Word& word, int64_t if_emp
     auto text = expand_string(shell, word);
     if (!text)
         return std::nullopt;
+    trace_arithmetic(shell, *text, true);
     if (text->find_first_not_of(" \t\n") == std::string::npos)
         return if_empty;
     return arithmetic(shell, *text, "((");
@@ -120,7 +159,9 @@ int run_arith_for(Shell& shell, const ArithForClause& clause) {
     return status;
 }
 
-int run_case(Shell& shell, const CaseClause& clause) {
+int run_case(Shell& shell, const Command& command, const CaseClause& clause) {
+    if (shell.options.xtrace)
+        trace_line(shell, "case " + written(command, clause.subject) + " in");
     auto subject = expand_string(shell, clause.subject);
     if (!subject)
         return 1;
@@ -151,6 +192,7 @@ int run_arithmetic(Shell& shell, const ArithmeticCommand& command) {
     auto text = expand_string(shell, command.expression);
     if (!text)
         return 1;
+    trace_arithmetic(shell, *text, false);
     auto value = arithmetic(shell, *text, "((");
     if (!value)
         return 1;
@@ -170,11 +212,11 @@ int execute_compound(Shell& shell, const Command& command) {
             else if constexpr (std::is_same_v<T, LoopClause>)
                 return run_loop(shell, node);
             else if constexpr (std::is_same_v<T, ForClause>)
-                return run_for(shell, node);
+                return run_for(shell, command, node);
             else if constexpr (std::is_same_v<T, ArithForClause>)
                 return run_arith_for(shell, node);
             else if constexpr (std::is_same_v<T, CaseClause>)
-                return run_case(shell, node);
+                return run_case(shell, command, node);
             else if constexpr (std::is_same_v<T, ArithmeticCommand>)
                 return run_arithmetic(shell, node);
             else if constexpr (std::is_same_v<T, CondCommand>)

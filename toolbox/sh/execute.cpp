@@ -16,6 +16,7 @@
 #include "sh/parent_stage.h"
 #include "sh/process.h"
 #include "sh/redirect.h"
+#include "sh/trace.h"
 
 namespace sh {
 
@@ -68,7 +69,7 @@ Started start_external(Shell& shell, const Command& command, const ChildFds& fds
     shell.flow = flow;
     if (!argv)
         return {-1, 1};
-    trace_command(shell, *argv, {});  // the child shell it stands for would trace it (bash)
+    trace_command(shell, *argv);  // the child shell it stands for would trace it (bash)
     ChildRedirects redirects(shell, simple.redirects, fds);
     if (!redirects.ok())
         return {-1, 1};

@@ -16,8 +16,6 @@ int execute_pipeline(Shell& shell, const Pipeline& pipeline);
 // A command in this shell, redirections included.
 int execute_command(Shell& shell, const Command& command);
 int execute_simple(Shell& shell, const SimpleCommand& command);
-// `set -x`: PS4, the assignments and the quoted words of a command, on standard error.
-void trace_command(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& assignments);
 // The compound command itself, without its redirections.
 int execute_compound(Shell& shell, const Command& command);
 // Calls a function with `arguments` as its positional parameters ($0 stays).

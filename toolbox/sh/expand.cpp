@@ -195,18 +195,18 @@ std::vector<Field> split_fields(Shell& shell, std::vector<Field>& fields) {
     return out;
 }
 
-// Glob characters, and & too: a quoted & in ${x/p/r}'s replacement is itself, not the match.
-constexpr std::string_view k_pattern_specials = "*?[]\\!^(){}|@+-&";
-// What an extended regular expression gives meaning to.
-constexpr std::string_view k_regex_specials = ".[]\\()*+?{}|^$";
-
-// The field as a pattern: its quoted special characters and backslashes escaped. An unquoted
-// backslash, even from an expansion (p='a\*'), keeps its escaping meaning there (bash).
-std::string as_pattern(const Field& field, std::string_view specials = k_pattern_specials) {
+// The field as a pattern: its quoted characters escaped where the syntax would see them. An
+// unquoted backslash (from an unquoted expansion) stays an escape, as in bash.
+std::string as_pattern(const Field& field, PatternSyntax syntax = PatternSyntax::glob) {
+    // & is in the glob set too: a quoted & in ${x/p/r}'s replacement is itself, not the match.
+    std::string_view special = syntax == PatternSyntax::glob    ? "*?[]\\!^(){}|@+-&"
+                               : syntax == PatternSyntax::regex ? ".[]*+?(){}|^$\\"
+                                                                : std::string_view();
     std::string pattern;
     for (size_t i = 0; i < field.text.size(); ++i) {
         char c = field.text[i];
-        if (field.quoted[i] == '1' && (specials.find(c) != std::string_view::npos || c == '\\'))
+        if (field.quoted[i] == '1' &&
+            (syntax == PatternSyntax::every_quoted || special.find(c) != std::string_view::npos))
             pattern += '\\';
         pattern += c;
     }
@@ -292,9 +292,7 @@ std::optional<std::string> expand_string(Shell& shell, const Word& word) {
     return text;
 }
 
-namespace {
-
-std::optional<std::string> expand_escaped(Shell& shell, const Word& word, std::string_view specials) {
+std::optional<std::string> expand_pattern(Shell& shell, const Word& word, PatternSyntax syntax, std::string* shown) {
     Builder builder(shell);
     for (const auto& part : word.parts)
         if (!builder.expand_part(part, false))
@@ -304,19 +302,14 @@ std::optional<std::string> expand_escaped(Shell& shell, const Word& word, std::s
     for (size_t i = 0; i < fields.size(); ++i) {
         if (i > 0)
             pattern += ' ';
-        pattern += as_pattern(fields[i], specials);
+        pattern += as_pattern(fields[i], syntax);
+    }
+    if (shown) {
+        shown->clear();
+        for (size_t i = 0; i < fields.size(); ++i)
+            *shown += (i > 0 ? " " : "") + as_pattern(fields[i], syntax == PatternSyntax::regex ? syntax : PatternSyntax::every_quoted);
     }
     return pattern;
-}
-
-}  // namespace
-
-std::optional<std::string> expand_pattern(Shell& shell, const Word& word) {
-    return expand_escaped(shell, word, k_pattern_specials);
-}
-
-std::optional<std::string> expand_regex(Shell& shell, const Word& word) {
-    return expand_escaped(shell, word, k_regex_specials);
 }
 
 std::optional<std::string> expand_heredoc(Shell& shell, const Word& body, bool quoted) {

@@ -20,11 +20,12 @@ std::optional<std::vector<std::string>> expand_fields(Shell& shell, const std::v
 std::optional<std::vector<std::string>> expand_word(Shell& shell, const Word& word);
 // One string: no splitting, no globbing (assignments, case subjects, [[ ]] operands).
 std::optional<std::string> expand_string(Shell& shell, const Word& word);
-// A pattern for case, [[ == ]] and ${x#p}: as expand_string, with quoted characters escaped by a
-// backslash so they match literally.
-std::optional<std::string> expand_pattern(Shell& shell, const Word& word);
-// As expand_pattern, for [[ =~ ]]: quoted characters an extended regex gives meaning to are escaped.
-std::optional<std::string> expand_regex(Shell& shell, const Word& word);
+// A pattern for case, [[ == ]] and ${x#p} (glob), or [[ =~ ]] (regex): as expand_string, with
+// quoted characters escaped by a backslash so they match literally. `shown`, if given, receives
+// the pattern as set -x shows it: every quoted character escaped (a regex: as it is).
+enum class PatternSyntax : uint8_t { glob, regex, every_quoted };
+std::optional<std::string> expand_pattern(Shell& shell, const Word& word, PatternSyntax syntax = PatternSyntax::glob,
+                                          std::string* shown = nullptr);
 // A here-document body: parameters, substitutions and arithmetic unless the delimiter was quoted.
 std::optional<std::string> expand_heredoc(Shell& shell, const Word& body, bool quoted);
 

@@ -8,6 +8,7 @@
 #include "sh/builtins/builtins.h"
 #include "sh/execute.h"
 #include "sh/expand.h"
+#include "sh/trace.h"
 
 namespace sh {
 
@@ -103,7 +104,7 @@ std::optional<std::vector<std::string>> expand_parent_stage(Shell& shell, const 
     auto argv = expand_fields(shell, std::get<SimpleCommand>(command.node).words);
     shell.flow = flow;  // a child's failed expansion would not have ended this shell
     if (argv)
-        trace_command(shell, *argv, {});
+        trace_command(shell, *argv);
     return argv;
 }
 

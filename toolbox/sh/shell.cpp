@@ -91,7 +91,11 @@ void Shell::run_trap(int signal) {
     std::string action = it->second;  // the action may change the trap
     Flow saved_flow = flow;
     flow = Flow::normal;
+    // The EXIT trap is traced (set -x) at the script's level, the others one deeper (bash).
+    int level = signal == k_exit_trap ? 0 : 1;
+    trace_level += level;
     (void)run_source(action);
+    trace_level -= level;
     if (flow == Flow::normal)
         flow = saved_flow;
     if (signal != k_exit_trap)
@@ -126,6 +130,17 @@ void Shell::expansion_failed(bool fatal) {
     flow = Flow::aborting;
 }
 
+// set -v: the lines the parser read, as it reads them. A child shell's own text was read by its
+// parent already (an eval or a trap action in it is read anew).
+void Shell::echo_input(std::string_view text) {
+    if (!options.verbose || text.empty() || (is_child && nested_depth == 0))
+        return;
+    std::string lines(text);
+    if (lines.back() != '\n')
+        lines += '\n';
+    (void)::write(2, lines.data(), lines.size());
+}
+
 int Shell::run_source(std::string_view source) {
     ParseOptions parse_options;
     parse_options.extglob = options.extglob;
@@ -140,6 +155,7 @@ int Shell::run_source(std::string_view source) {
     while (flow != Flow::exiting) {
         parser.options().extglob = options.extglob;
         auto next = parser.next();
+        echo_input(parser.take_read_text());
         for (const auto& warning : parser.take_warnings())
             error_at(warning.line, warning.message);
         if (!next)
@@ -182,7 +198,9 @@ int Shell::run_nested(std::string_view source, const std::string* file) {
         syntax_context = "eval";
     }
     ++nested_depth;
+    ++trace_level;
     int result = run_source(source);
+    --trace_level;
     --nested_depth;
     if (flow == Flow::aborting)
         flow = Flow::normal;  // the command that ran eval or source goes on

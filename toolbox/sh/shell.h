@@ -83,6 +83,8 @@ public:
     // instead of ending the script; eval's lines count from the eval command's line and its syntax
     // errors say "eval: line N"; a file's messages name the file and count its own lines.
     int run_nested(std::string_view source, const std::string* file);
+    // set -v: shows source lines as they are read.
+    void echo_input(std::string_view text);
     // Runs a parsed list and returns its status.
     int execute(const Program& program);
     // What `exit` and the end of the script do: EXIT trap, then the status to exit with.
@@ -151,6 +153,9 @@ public:
     // ends it quietly with 141, as SIGPIPE ends a child.
     bool in_parent_stage{false};
     int substitution_depth{0};
+    // set -x: how many extra copies of PS4's first character a trace line gets (eval, source,
+    // trap actions and command substitutions each add one).
+    int trace_level{0};
     long getopts_index{1};     // getopts: the argument and the letter within it
     size_t getopts_offset{1};
 

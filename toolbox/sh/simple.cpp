@@ -1,5 +1,5 @@
-// Simple commands: assignments, expansion, `set -x` tracing, and the lookup that runs a function,
-// a builtin or an external command.
+// Simple commands: assignments, expansion, and the lookup that runs a function, a builtin or an
+// external command. set -x shows the assignments as they are done, then the words (trace.h).
 #include <unistd.h>
 
 #include <map>
@@ -11,6 +11,7 @@
 #include "sh/process.h"
 #include "sh/quote.h"
 #include "sh/redirect.h"
+#include "sh/trace.h"
 
 namespace sh {
 
@@ -22,15 +23,11 @@ struct SavedVariable {
     std::optional<Variable> before;
 };
 
-// Assignments that stay: a command with no name, or a special builtin.
-int assign_all(Shell& shell, const std::vector<Assignment>& assignments, std::vector<std::string>* traced) {
-    for (const auto& assignment : assignments) {
-        auto done = perform_assignment(shell, assignment, false);
-        if (!done)
+// Assignments that stay: a command with no name.
+int assign_all(Shell& shell, const std::vector<Assignment>& assignments) {
+    for (const auto& assignment : assignments)
+        if (!perform_assignment(shell, assignment, false))
             return 1;
-        if (traced)
-            traced->push_back(*done);
-    }
     return 0;
 }
 
@@ -69,8 +66,12 @@ int run_external(Shell& shell, const SimpleCommand& command, const std::vector<s
         auto value = assignment.value ? expand_string(shell, *assignment.value) : std::optional<std::string>("");
         if (!value)
             return 1;
+        if (shell.options.xtrace)
+            trace_line(shell, (assignment.trace_text.empty() ? assignment.name + "=" : assignment.trace_text) +
+                                  trace_value(shell, *value));
         environment.push_back(assignment.name + "=" + *value);
     }
+    trace_command(shell, argv);
     ChildRedirects redirects(shell, command.redirects);
     if (!redirects.ok())
         return 1;
@@ -93,6 +94,7 @@ int run_builtin(Shell& shell, const Builtin& builtin, const SimpleCommand& comma
         restore(shell, saved);
         return 1;
     }
+    trace_command(shell, argv);
     int status;
     {
         RedirectScope redirects(shell, command.redirects);
@@ -114,6 +116,7 @@ int run_function(Shell& shell, const FunctionDefinition& function, const SimpleC
     auto saved = assign_temporarily(shell, command.assignments, ok);
     int status = 1;
     if (ok) {
+        trace_command(shell, argv);
         RedirectScope redirects(shell, command.redirects);
         if (redirects.ok())
             status = call_function(shell, function, {argv.begin() + 1, argv.end()});
@@ -149,23 +152,6 @@ std::optional<std::vector<std::string>> expand_declaration(Shell& shell, const S
 
 }  // namespace
 
-void trace_command(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& assignments) {
-    if (!shell.options.xtrace)
-        return;
-    std::string line = shell.variables.get("PS4").value_or("+ ");
-    bool first = true;
-    for (const auto& assignment : assignments) {
-        line += (first ? "" : " ") + assignment;
-        first = false;
-    }
-    for (const auto& argument : argv) {
-        line += (first ? "" : " ") + quote_for_trace(argument);
-        first = false;
-    }
-    line += '\n';
-    (void)::write(2, line.data(), line.size());
-}
-
 int execute_simple(Shell& shell, const SimpleCommand& command) {
     shell.last_substitution_status = 0;
     auto argv = command.declarations.empty() ? expand_fields(shell, command.words) : expand_declaration(shell, command);
@@ -173,11 +159,9 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
         return shell.status = 1;
     if (argv->empty()) {
         // Assignments and redirections only: both take effect in this shell.
-        std::vector<std::string> traced;
-        int status = assign_all(shell, command.assignments, &traced);
+        int status = assign_all(shell, command.assignments);
         if (status != 0)
             shell.expansion_failed();  // a readonly name too ends the command line (bash)
-        trace_command(shell, {}, traced);
         if (status == 0 && !command.redirects.empty()) {
             RedirectScope redirects(shell, command.redirects);
             status = redirects.ok() ? 0 : 1;
@@ -187,7 +171,6 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
         shell.set_status(status);
         return status;
     }
-    trace_command(shell, *argv, {});
     shell.variables.set("_", argv->back());  // $_: the last argument of the last simple command
     const std::string& name = argv->front();
     int status;

@@ -1,6 +1,7 @@
 #include "sh/state_transfer.h"
 
 #include <charconv>
+#include <utility>
 
 namespace sh {
 
@@ -111,6 +112,7 @@ std::string serialize_state(const Shell& shell) {
     out.put(shell.started_at_seconds);
     out.put(shell.subshell_level + 1);  // the child is a subshell of this one
     out.put(shell.child_line_base);     // where the child's text starts in this shell's source
+    out.put(shell.trace_level);
     each_option(shell.options, [&](bool value) { out.put(value ? 1 : 0); });
     auto names = shell.variables.names();
     out.put(static_cast<int64_t>(names.size()));
@@ -156,8 +158,10 @@ bool restore_state(Shell& shell, std::string_view bytes) {
     auto status = in.number(), pid = in.number(), background = in.number(), started = in.number();
     auto level = in.number();
     auto line_base = in.number();
-    if (!status || !pid || !background || !started || !level || !line_base)
+    auto trace_level = in.number();
+    if (!status || !pid || !background || !started || !level || !line_base || !trace_level)
         return false;
+    shell.trace_level = static_cast<int>(*trace_level);
     shell.line_base = static_cast<uint32_t>(*line_base);
     shell.subshell_level = static_cast<int>(*level);
     shell.status = static_cast<int>(*status);
@@ -173,18 +177,23 @@ bool restore_state(Shell& shell, std::string_view bytes) {
     auto variables = in.number();
     if (!ok || !variables)
         return false;
+    // The parent's variables are all here: one it unset (PS4, IFS) is not the child's default.
+    for (const auto& existing : shell.variables.names())
+        (void)shell.variables.unset(existing);
     for (int64_t i = 0; i < *variables; ++i)
         if (!get_variable(in, shell))
             return false;
     auto functions = in.number();
     if (!functions)
         return false;
+    bool verbose = std::exchange(shell.options.verbose, false);  // set -v: nothing is read here
     for (int64_t i = 0; i < *functions; ++i) {
         auto source = in.get();
         if (!source)
             return false;
         (void)shell.run_source(*source);  // defines it
     }
+    shell.options.verbose = verbose;
     auto aliases = in.number();
     if (!aliases)
         return false;

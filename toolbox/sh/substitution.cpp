@@ -8,6 +8,7 @@
 #include "sh/builtins/builtins.h"
 #include "sh/process.h"
 #include "sh/redirect.h"
+#include "sh/trace.h"
 
 namespace sh {
 
@@ -80,10 +81,14 @@ std::optional<std::string> command_substitution(Shell& shell, const CommandSubst
     fds.map(1, ends[1]);
     SpawnResult child;
     auto direct = substitution.program ? direct_command(shell, *substitution.program) : std::nullopt;
-    if (direct)
+    ++shell.trace_level;  // what it runs is traced one level deeper (set -x)
+    if (direct) {
+        trace_command(shell, *direct);  // as the child shell it replaces would have
         child = spawn_external(shell, *direct, {}, fds);
-    else
+    } else {
         child = spawn_child_shell(shell, substitution.source, fds);
+    }
+    --shell.trace_level;
     ::close(ends[1]);
     if (child.pid < 0) {
         ::close(ends[0]);
@@ -111,7 +116,9 @@ std::optional<std::string> process_substitution(Shell& shell, const ProcessSubst
     int our_end = substitution.output ? ends[1] : ends[0];
     ChildFds fds;
     fds.map(substitution.output ? 0 : 1, child_end);
+    ++shell.trace_level;
     auto child = spawn_child_shell(shell, substitution.source, fds);
+    --shell.trace_level;
     ::close(child_end);
     if (child.pid < 0) {
         ::close(our_end);

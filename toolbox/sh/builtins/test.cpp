@@ -10,6 +10,7 @@
 #include "sh/builtins/test_expression.h"
 #include "sh/expand.h"
 #include "sh/lang_bridge.h"
+#include "sh/trace.h"
 
 namespace sh {
 
@@ -296,55 +297,89 @@ int builtin_bracket(Shell& shell, std::vector<std::string>& argv) {
     return run_test(shell, {argv.begin() + 1, argv.end() - 1}, "[");
 }
 
-int evaluate_conditional(Shell& shell, const CondExpression& expression) {
+namespace {
+
+// set -x shows each test [[ ]] makes as it makes it, its operands expanded: "[[ -n x ]]",
+// "[[ ! a == b ]]"; an empty operand shows as ''.
+void trace_test(Shell& shell, bool negated, std::initializer_list<std::string_view> parts) {
+    if (!shell.options.xtrace)
+        return;
+    std::string text = negated ? "[[ !" : "[[";
+    for (size_t i = 0; i < parts.size(); ++i) {
+        std::string_view part = parts.begin()[i];
+        bool operand = !(parts.size() == 3 && i == 1) && !(parts.size() == 2 && i == 0);
+        text += ' ';
+        text += operand && part.empty() ? "''" : std::string(part);
+    }
+    trace_line(shell, text + " ]]");
+}
+
+int evaluate(Shell& shell, const CondExpression& expression, bool negated);
+
+int evaluate_binary(Shell& shell, const CondExpression& expression, bool negated) {
+    auto left = expand_string(shell, expression.left);
+    if (!left) return 2;
+    const std::string& op = expression.op;
+    if (op == "==" || op == "=" || op == "!=") {
+        std::string shown;
+        auto pattern = expand_pattern(shell, expression.right, PatternSyntax::glob, &shown);
+        if (!pattern) return 2;
+        trace_test(shell, negated, {*left, op, shown});
+        bool matched = pattern_matches(shell, *pattern, *left, true);
+        return (op == "!=" ? !matched : matched) ? 0 : 1;
+    }
+    if (op == "=~") {
+        auto pattern = expand_pattern(shell, expression.right, PatternSyntax::regex);
+        if (!pattern) return 2;
+        trace_test(shell, negated, {*left, op, *pattern});
+        // Quoted parts match literally: the expander escaped them with backslashes already.
+        int status = 0;
+        bool matched = regex_match(shell, *left, *pattern, status);
+        return status == 2 ? 2 : (matched ? 0 : 1);
+    }
+    auto right = expand_string(shell, expression.right);
+    if (!right) return 2;
+    trace_test(shell, negated, {*left, op, *right});
+    int value = binary(shell, op, *left, *right, "[[", true);
+    return value < 0 ? 2 : (value ? 0 : 1);
+}
+
+// `negated`: under a `!`, which the trace of a test shows.
+int evaluate(Shell& shell, const CondExpression& expression, bool negated) {
     using Kind = CondExpression::Kind;
     switch (expression.kind) {
     case Kind::negation: {
-        int value = evaluate_conditional(shell, *expression.first);
+        int value = evaluate(shell, *expression.first, !negated);
         return value == 2 ? 2 : !value;
     }
     case Kind::conjunction: {
-        int left = evaluate_conditional(shell, *expression.first);
-        return left != 0 ? left : evaluate_conditional(shell, *expression.second);
+        int left = evaluate(shell, *expression.first, false);
+        return left != 0 ? left : evaluate(shell, *expression.second, false);
     }
     case Kind::disjunction: {
-        int left = evaluate_conditional(shell, *expression.first);
-        return left == 0 ? 0 : evaluate_conditional(shell, *expression.second);
+        int left = evaluate(shell, *expression.first, false);
+        return left == 0 ? 0 : evaluate(shell, *expression.second, false);
     }
     case Kind::word: {
         auto text = expand_string(shell, expression.left);
-        return text ? (text->empty() ? 1 : 0) : 2;
+        if (!text) return 2;
+        trace_test(shell, negated, {"-n", *text});
+        return text->empty() ? 1 : 0;
     }
     case Kind::unary: {
         auto operand = expand_string(shell, expression.left);
         if (!operand) return 2;
+        trace_test(shell, negated, {expression.op, *operand});
         return unary(shell, expression.op, *operand) ? 0 : 1;
     }
-    case Kind::binary: {
-        auto left = expand_string(shell, expression.left);
-        if (!left) return 2;
-        const std::string& op = expression.op;
-        if (op == "==" || op == "=" || op == "!=") {
-            auto pattern = expand_pattern(shell, expression.right);
-            if (!pattern) return 2;
-            bool matched = pattern_matches(shell, *pattern, *left, true);
-            return (op == "!=" ? !matched : matched) ? 0 : 1;
-        }
-        if (op == "=~") {
-            auto pattern = expand_regex(shell, expression.right);
-            if (!pattern) return 2;
-            // Quoted parts match literally: the expander escaped them with backslashes already.
-            int status = 0;
-            bool matched = regex_match(shell, *left, *pattern, status);
-            return status == 2 ? 2 : (matched ? 0 : 1);
-        }
-        auto right = expand_string(shell, expression.right);
-        if (!right) return 2;
-        int value = binary(shell, op, *left, *right, "[[", true);
-        return value < 0 ? 2 : (value ? 0 : 1);
-    }
+    case Kind::binary:
+        return evaluate_binary(shell, expression, negated);
     }
     return 2;
 }
+
+}  // namespace
+
+int evaluate_conditional(Shell& shell, const CondExpression& expression) { return evaluate(shell, expression, false); }
 
 }  // namespace sh

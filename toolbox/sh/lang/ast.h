@@ -156,6 +156,9 @@ struct Assignment {
     std::optional<Word> value;                     // scalar form
     std::optional<std::vector<Word>> array;        // compound form; "[k]=v" elements keep their text
     SourceSpan span;
+    // What set -x shows of it as written: "name[subscript]=" (or "name+=") before the value, or
+    // for the compound form the whole of it, its elements one space apart: "a=(x "y z")".
+    std::string trace_text;
 };
 
 struct SimpleCommand {

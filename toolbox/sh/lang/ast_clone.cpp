@@ -61,6 +61,7 @@ Assignment clone_assignment(const Assignment& assignment) {
         copy.array = std::move(elements);
     }
     copy.span = assignment.span;
+    copy.trace_text = assignment.trace_text;
     return copy;
 }
 

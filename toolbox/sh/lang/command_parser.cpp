@@ -169,6 +169,14 @@ bool CommandParser::fail(std::string message, uint32_t line) {
     return false;
 }
 
+// An alias substituted since the last call changed the buffer only after m_read_reported.
+std::string_view CommandParser::take_read_text() {
+    size_t end = std::max(m_reader.position(), m_read_reported);
+    std::string_view text = m_reader.slice(m_read_reported, end);
+    m_read_reported = end;
+    return text;
+}
+
 std::string CommandParser::source(size_t begin, size_t end) const { return std::string(m_reader.slice(begin, end)); }
 
 std::optional<std::variant<Program, ParseError>> CommandParser::next() {

@@ -30,6 +30,7 @@ public:
     std::optional<std::variant<Program, ParseError>> next();
     ParseOptions& options() { return m_state.options; }
     std::vector<ParseWarning> take_warnings();
+    std::string_view take_read_text();
 
     // ^NestedParser
     std::shared_ptr<Program> parse_until_close_paren(size_t& close_offset) override;
@@ -104,6 +105,7 @@ private:
     Lexer m_lexer;
     std::optional<Token> m_peeked;
     size_t m_last_end{0};          // end of the last token taken
+    size_t m_read_reported{0};     // take_read_text() has returned the text before this
     uint32_t m_substitution_depth{0};  // inside $( ) or <( ): EOF looks for a `)'
     uint32_t m_cond_line{1};       // line of the `[[` being parsed
     uint32_t m_base_depth{0};      // the depth this parser started at (nested parsers start deeper)

@@ -75,6 +75,7 @@ std::unique_ptr<Assignment> Lexer::lex_assignment(LexContext context) {
     auto result = std::make_unique<Assignment>();
     Assignment& assignment = *result;
     uint32_t line = m_reader.line();
+    size_t begin = m_reader.position();
     for (size_t i = 0; i < name_length; ++i) {
         assignment.name.push_back(static_cast<char>(m_reader.peek()));
         m_reader.advance();
@@ -91,8 +92,17 @@ std::unique_ptr<Assignment> Lexer::lex_assignment(LexContext context) {
         m_reader.advance();
     }
     m_reader.advance();  // '='
+    assignment.trace_text = m_reader.slice(begin, m_reader.position());
     if ((context.prefix || context.declaration) && m_reader.peek() == '(') {
         lex_array(assignment);
+        if (assignment.array) {
+            assignment.trace_text += '(';
+            for (const auto& element : *assignment.array)
+                assignment.trace_text.append(m_reader.slice(element.span.begin, element.span.end)) += ' ';
+            if (assignment.trace_text.back() == ' ')
+                assignment.trace_text.pop_back();
+            assignment.trace_text += ')';
+        }
         return result;
     }
     WordBuilder value;

@@ -18,6 +18,8 @@ ParseOptions& Parser::options() { return m_parser->options(); }
 
 std::vector<ParseWarning> Parser::take_warnings() { return m_parser->take_warnings(); }
 
+std::string_view Parser::take_read_text() { return m_parser->take_read_text(); }
+
 std::variant<Program, ParseError> parse_all(std::string_view source, ParseOptions options) {
     Parser parser(source, std::move(options));
     Program program;

@@ -79,6 +79,10 @@ public:
     // Warnings found so far, oldest first; taking them clears the list.
     std::vector<ParseWarning> take_warnings();
 
+    // The text read since the last call: whole lines, those of the command line next() returned
+    // (here-document bodies included) and any blank or comment lines before it. For `set -v`.
+    std::string_view take_read_text();
+
 private:
     std::unique_ptr<CommandParser> m_parser;
 };

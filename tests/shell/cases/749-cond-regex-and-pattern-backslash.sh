@@ -1,0 +1,9 @@
+# [[ =~ ]]: quoted regex characters are literal; an unquoted variable's backslashes are regex escapes
+re='a\.b'
+[[ axb =~ "a.b" ]] && echo "1 match" || echo "1 no match"
+[[ a.b =~ "a.b" ]] && echo "2 match" || echo "2 no match"
+[[ axb =~ $re ]] && echo "3 match" || echo "3 no match"
+[[ a.b =~ $re ]] && echo "4 match" || echo "4 no match"
+[[ 'a+b' =~ ^"a+"b$ ]] && echo "5 match" || echo "5 no match"
+[[ aab =~ ^"a+"b$ ]] && echo "6 match" || echo "6 no match"
+[[ 'x$' =~ x"$" ]] && echo "7 match" || echo "7 no match"
