@@ -16,6 +16,7 @@
 #include "sh/parent_stage.h"
 #include "sh/process.h"
 #include "sh/redirect.h"
+#include "sh/traps.h"
 
 namespace sh {
 
@@ -241,12 +242,26 @@ std::string time_report(const std::string& format, double real) {
     return out;
 }
 
+// Whether the ERR trap runs when the pipeline fails: bash runs it for a failed simple command,
+// subshell, [[ ]] or (( )), not again for the if, loop or group around one.
+bool reports_failure(const Pipeline& pipeline) {
+    if (pipeline.commands.size() != 1)
+        return true;
+    const CommandNode& node = pipeline.commands.front().node;
+    return std::holds_alternative<SimpleCommand>(node) || std::holds_alternative<Subshell>(node) ||
+           std::holds_alternative<ArithmeticCommand>(node) || std::holds_alternative<CondCommand>(node);
+}
+
 }  // namespace
 
 int execute_untimed(Shell& shell, const Pipeline& pipeline);
 
-void check_errexit(Shell& shell, int status) {
-    if (status != 0 && shell.options.errexit && !shell.in_condition && shell.flow == Flow::normal) {
+void check_errexit(Shell& shell, int status, bool err_trap) {
+    if (status == 0 || shell.in_condition || shell.flow != Flow::normal)
+        return;
+    if (err_trap)
+        run_err_trap(shell);
+    if (shell.options.errexit && shell.flow == Flow::normal) {
         shell.flow = Flow::exiting;
         shell.exit_status = status;
     }
@@ -324,14 +339,17 @@ int execute_untimed(Shell& shell, const Pipeline& pipeline) {
         status = status == 0 ? 1 : 0;
     shell.status = status;
     if (!pipeline.negated)
-        check_errexit(shell, status);
+        check_errexit(shell, status, reports_failure(pipeline));
     return status;
 }
 
 int execute_command(Shell& shell, const Command& command) {
     shell.line = command.span.line;
-    if (auto* simple = std::get_if<SimpleCommand>(&command.node))
+    if (auto* simple = std::get_if<SimpleCommand>(&command.node)) {
+        if (!begin_command(shell, command_text(command), simple->line))
+            return shell.status;
         return execute_simple(shell, *simple);
+    }
     if (auto* definition = std::get_if<FunctionDefinition>(&command.node)) {
         if (shell.readonly_functions.contains(definition->name)) {
             shell.error(definition->name + ": readonly function");
@@ -345,6 +363,8 @@ int execute_command(Shell& shell, const Command& command) {
         return 0;
     }
     if (std::holds_alternative<Subshell>(command.node)) {
+        if (shell.trap_depth == 0)
+            shell.bash_command = command_text(command);  // for the ERR trap; DEBUG is not run
         // The redirections apply to the child as a whole.
         ChildRedirects redirects(shell, command.redirects);
         if (!redirects.ok())

@@ -83,7 +83,7 @@ std::optional<std::string> command_substitution(Shell& shell, const CommandSubst
     if (direct)
         child = spawn_external(shell, *direct, {}, fds);
     else
-        child = spawn_child_shell(shell, substitution.source, fds);
+        child = spawn_child_shell(shell, substitution.source, fds, substitution.line);
     ::close(ends[1]);
     if (child.pid < 0) {
         ::close(ends[0]);
@@ -111,7 +111,7 @@ std::optional<std::string> process_substitution(Shell& shell, const ProcessSubst
     int our_end = substitution.output ? ends[1] : ends[0];
     ChildFds fds;
     fds.map(substitution.output ? 0 : 1, child_end);
-    auto child = spawn_child_shell(shell, substitution.source, fds);
+    auto child = spawn_child_shell(shell, substitution.source, fds, substitution.line);
     ::close(child_end);
     if (child.pid < 0) {
         ::close(our_end);
