@@ -159,7 +159,7 @@ int run_case(Shell& shell, const Command& command, const CaseClause& clause) {
 }
 
 int run_arithmetic(Shell& shell, const Command& command, const ArithmeticCommand& clause) {
-    if (!begin_command(shell, command_text(command), command.span.line))
+    if (!begin_command(shell, command, command.span.line))
         return shell.status;
     auto text = expand_string(shell, clause.expression);
     if (!text)
@@ -191,7 +191,7 @@ int execute_compound(Shell& shell, const Command& command) {
             else if constexpr (std::is_same_v<T, ArithmeticCommand>)
                 return run_arithmetic(shell, command, node);
             else if constexpr (std::is_same_v<T, CondCommand>)
-                return begin_command(shell, command_text(command), command.span.line)
+                return begin_command(shell, command, command.span.line)
                            ? evaluate_conditional(shell, *node.expression) : shell.status;
             else
                 return 0;  // simple commands, subshells and definitions are handled by the caller

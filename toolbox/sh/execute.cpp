@@ -141,6 +141,14 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
     for (size_t i = 0; i < count; ++i) {
         int ends[2] = {-1, -1};
         bool last = i + 1 == count;
+        // bash runs the DEBUG trap for a simple command's stage here, before starting it; the
+        // ERR trap names the last stage.
+        const Command& stage = pipeline.commands[i];
+        shell.line = stage.span.line;
+        if (auto* simple = std::get_if<SimpleCommand>(&stage.node); simple && !(last && lastpipe))
+            (void)begin_command(shell, stage, simple->line);
+        else
+            name_command(shell, stage);
         if (!last && pipe2(ends, SX_O_CLOEXEC) != 0) {
             shell.error("pipe error");
             break;
@@ -325,6 +333,8 @@ int execute_untimed(Shell& shell, const Pipeline& pipeline) {
     bool saved = shell.in_condition;
     if (pipeline.negated)
         shell.in_condition = true;
+    // A command that sets the ERR trap (a function, eval) does not run it for its own failure.
+    bool err_trap = shell.traps.contains(k_err_trap) && reports_failure(pipeline);
     int status = 0;
     if (pipeline.commands.empty()) {
         shell.pipe_status = {0};  // a bare `time` or `!`
@@ -339,14 +349,14 @@ int execute_untimed(Shell& shell, const Pipeline& pipeline) {
         status = status == 0 ? 1 : 0;
     shell.status = status;
     if (!pipeline.negated)
-        check_errexit(shell, status, reports_failure(pipeline));
+        check_errexit(shell, status, err_trap);
     return status;
 }
 
 int execute_command(Shell& shell, const Command& command) {
     shell.line = command.span.line;
     if (auto* simple = std::get_if<SimpleCommand>(&command.node)) {
-        if (!begin_command(shell, command_text(command), simple->line))
+        if (!begin_command(shell, command, simple->line))
             return shell.status;
         return execute_simple(shell, *simple);
     }
@@ -363,8 +373,7 @@ int execute_command(Shell& shell, const Command& command) {
         return 0;
     }
     if (std::holds_alternative<Subshell>(command.node)) {
-        if (shell.trap_depth == 0)
-            shell.bash_command = command_text(command);  // for the ERR trap; DEBUG is not run
+        name_command(shell, command);  // for the ERR trap; bash runs no DEBUG trap for it
         // The redirections apply to the child as a whole.
         ChildRedirects redirects(shell, command.redirects);
         if (!redirects.ok())

@@ -16,8 +16,8 @@
 
 namespace sh {
 
-// What BASH_COMMAND shows for a simple command, [[ ]], (( )) or subshell: its text as written.
-std::string_view command_text(const Command& command);
+// What BASH_COMMAND shows for a simple command, [[ ]], (( )) or subshell, as bash prints it.
+void command_text(const Command& command, std::string& out);
 // A header part of a compound command: "for NAME in WORDS", "case WORD in ", "((EXPR))" …
 std::string for_text(const Command& command, const ForClause& clause);
 std::string case_text(const Command& command, const CaseClause& clause);
@@ -25,7 +25,10 @@ std::string arith_for_text(const Command& command, const Word& expression);
 
 // Sets BASH_COMMAND (and LINENO) and runs the DEBUG trap. False when the trap ended the command
 // line (exit, an error that aborts it): the command is not run.
-bool begin_command(Shell& shell, std::string_view text, uint32_t line);
+bool begin_command(Shell& shell, const Command& command, uint32_t line);
+bool begin_command(Shell& shell, std::string_view text, uint32_t line);  // a compound's header
+// BASH_COMMAND alone, for a subshell or pipeline stage (the ERR trap names it; no DEBUG trap).
+void name_command(Shell& shell, const Command& command);
 
 // After a command failed where errexit applies: runs the ERR trap (not from inside a trap).
 void run_err_trap(Shell& shell);
