@@ -5,6 +5,7 @@
 #include "sh/lang_bridge.h"
 #include "sh/trace.h"
 #include "sh/word_source.h"
+#include "sh/traps.h"
 
 namespace sh {
 
@@ -97,6 +98,9 @@ int run_loop(Shell& shell, const LoopClause& clause) {
 }
 
 int run_for(Shell& shell, const Command& command, const ForClause& clause) {
+    std::string header = for_text(command, clause);
+    if (!begin_command(shell, header, command.span.line))
+        return shell.status;
     std::vector<std::string> items;
     if (clause.items) {
         auto expanded = expand_fields(shell, *clause.items);
@@ -108,7 +112,10 @@ int run_for(Shell& shell, const Command& command, const ForClause& clause) {
     }
     int status = 0;
     ++shell.loop_depth;
-    for (auto& item : items) {
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0 && !begin_command(shell, header, command.span.line))  // before each item
+            break;
+        const std::string& item = items[i];
         trace_for(shell, command, clause);
         if (shell.variables.set(clause.variable, item) == AssignError::readonly) {
             shell.error(clause.variable + ": readonly variable");
@@ -124,7 +131,9 @@ int run_for(Shell& shell, const Command& command, const ForClause& clause) {
 }
 
 // An empty expression counts as 1 (true) in a for (( )) condition.
-std::optional<int64_t> arith_word(Shell& shell, const Word& word, int64_t if_empty) {
+std::optional<int64_t> arith_word(Shell& shell, const Command& command, const Word& word, int64_t if_empty) {
+    if (!begin_command(shell, arith_for_text(command, word), command.span.line))
+        return std::nullopt;
     auto text = expand_string(shell, word);
     if (!text)
         return std::nullopt;
@@ -134,13 +143,13 @@ std::optional<int64_t> arith_word(Shell& shell, const Word& word, int64_t if_emp
     return arithmetic(shell, *text, "((");
 }
 
-int run_arith_for(Shell& shell, const ArithForClause& clause) {
-    if (!arith_word(shell, clause.init, 0))
+int run_arith_for(Shell& shell, const Command& command, const ArithForClause& clause) {
+    if (!arith_word(shell, command, clause.init, 0))
         return 1;
     int status = 0;
     ++shell.loop_depth;
     while (true) {
-        auto test = arith_word(shell, clause.condition, 1);
+        auto test = arith_word(shell, command, clause.condition, 1);
         if (!test) {
             status = 1;
             break;
@@ -150,7 +159,7 @@ int run_arith_for(Shell& shell, const ArithForClause& clause) {
         status = execute_program(shell, *clause.body);
         if (shell.flow != Flow::normal && leave_loop(shell))
             break;
-        if (!arith_word(shell, clause.step, 0)) {
+        if (!arith_word(shell, command, clause.step, 0)) {
             status = 1;
             break;
         }
@@ -160,6 +169,8 @@ int run_arith_for(Shell& shell, const ArithForClause& clause) {
 }
 
 int run_case(Shell& shell, const Command& command, const CaseClause& clause) {
+    if (!begin_command(shell, case_text(command, clause), command.span.line))
+        return shell.status;
     if (shell.options.xtrace)
         trace_line(shell, "case " + written(command, clause.subject) + " in");
     auto subject = expand_string(shell, clause.subject);
@@ -188,8 +199,10 @@ int run_case(Shell& shell, const Command& command, const CaseClause& clause) {
     return status;
 }
 
-int run_arithmetic(Shell& shell, const ArithmeticCommand& command) {
-    auto text = expand_string(shell, command.expression);
+int run_arithmetic(Shell& shell, const Command& command, const ArithmeticCommand& clause) {
+    if (!begin_command(shell, command, command.span.line))
+        return shell.status;
+    auto text = expand_string(shell, clause.expression);
     if (!text)
         return 1;
     trace_arithmetic(shell, *text, false);
@@ -214,13 +227,14 @@ int execute_compound(Shell& shell, const Command& command) {
             else if constexpr (std::is_same_v<T, ForClause>)
                 return run_for(shell, command, node);
             else if constexpr (std::is_same_v<T, ArithForClause>)
-                return run_arith_for(shell, node);
+                return run_arith_for(shell, command, node);
             else if constexpr (std::is_same_v<T, CaseClause>)
                 return run_case(shell, command, node);
             else if constexpr (std::is_same_v<T, ArithmeticCommand>)
-                return run_arithmetic(shell, node);
+                return run_arithmetic(shell, command, node);
             else if constexpr (std::is_same_v<T, CondCommand>)
-                return evaluate_conditional(shell, *node.expression);
+                return begin_command(shell, command, command.span.line)
+                           ? evaluate_conditional(shell, *node.expression) : shell.status;
             else
                 return 0;  // simple commands, subshells and definitions are handled by the caller
         },

@@ -17,6 +17,7 @@
 #include "sh/process.h"
 #include "sh/redirect.h"
 #include "sh/trace.h"
+#include "sh/traps.h"
 
 namespace sh {
 
@@ -165,6 +166,14 @@ int run_pipeline_stages(Shell& shell, const Pipeline& pipeline) {
     for (size_t i = 0; i < count; ++i) {
         int ends[2] = {-1, -1};
         bool last = i + 1 == count;
+        // bash runs the DEBUG trap for a simple command's stage here, before starting it; the
+        // ERR trap names the last stage.
+        const Command& stage = pipeline.commands[i];
+        shell.line = stage.span.line;
+        if (auto* simple = std::get_if<SimpleCommand>(&stage.node); simple && !(last && lastpipe))
+            (void)begin_command(shell, stage, simple->line);
+        else
+            name_command(shell, stage);
         if (!last && pipe2(ends, SX_O_CLOEXEC) != 0) {
             shell.error("pipe error");
             break;
@@ -268,12 +277,26 @@ std::string time_report(const std::string& format, double real) {
     return out;
 }
 
+// Whether the ERR trap runs when the pipeline fails: bash runs it for a failed simple command,
+// subshell, [[ ]] or (( )), not again for the if, loop or group around one.
+bool reports_failure(const Pipeline& pipeline) {
+    if (pipeline.commands.size() != 1)
+        return true;
+    const CommandNode& node = pipeline.commands.front().node;
+    return std::holds_alternative<SimpleCommand>(node) || std::holds_alternative<Subshell>(node) ||
+           std::holds_alternative<ArithmeticCommand>(node) || std::holds_alternative<CondCommand>(node);
+}
+
 }  // namespace
 
 int execute_untimed(Shell& shell, const Pipeline& pipeline);
 
-void check_errexit(Shell& shell, int status) {
-    if (status != 0 && shell.options.errexit && !shell.in_condition && shell.flow == Flow::normal) {
+void check_errexit(Shell& shell, int status, bool err_trap) {
+    if (status == 0 || shell.in_condition || shell.flow != Flow::normal)
+        return;
+    if (err_trap)
+        run_err_trap(shell);
+    if (shell.options.errexit && shell.flow == Flow::normal) {
         shell.flow = Flow::exiting;
         shell.exit_status = status;
     }
@@ -337,6 +360,8 @@ int execute_untimed(Shell& shell, const Pipeline& pipeline) {
     bool saved = shell.in_condition;
     if (pipeline.negated)
         shell.in_condition = true;
+    // A command that sets the ERR trap (a function, eval) does not run it for its own failure.
+    bool err_trap = shell.traps.contains(k_err_trap) && reports_failure(pipeline);
     int status = 0;
     if (pipeline.commands.empty()) {
         shell.pipe_status = {0};  // a bare `time` or `!`
@@ -351,14 +376,17 @@ int execute_untimed(Shell& shell, const Pipeline& pipeline) {
         status = status == 0 ? 1 : 0;
     shell.status = status;
     if (!pipeline.negated)
-        check_errexit(shell, status);
+        check_errexit(shell, status, err_trap);
     return status;
 }
 
 int execute_command(Shell& shell, const Command& command) {
     shell.line = command.span.line;
-    if (auto* simple = std::get_if<SimpleCommand>(&command.node))
+    if (auto* simple = std::get_if<SimpleCommand>(&command.node)) {
+        if (!begin_command(shell, command, simple->line))
+            return shell.status;
         return execute_simple(shell, *simple);
+    }
     if (auto* definition = std::get_if<FunctionDefinition>(&command.node)) {
         if (shell.readonly_functions.contains(definition->name)) {
             shell.error(definition->name + ": readonly function");
@@ -372,6 +400,7 @@ int execute_command(Shell& shell, const Command& command) {
         return 0;
     }
     if (std::holds_alternative<Subshell>(command.node)) {
+        name_command(shell, command);  // for the ERR trap; bash runs no DEBUG trap for it
         // The redirections apply to the child as a whole.
         ChildRedirects redirects(shell, command.redirects);
         if (!redirects.ok())

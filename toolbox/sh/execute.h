@@ -21,7 +21,8 @@ int execute_compound(Shell& shell, const Command& command);
 // Calls a function with `arguments` as its positional parameters ($0 stays).
 int call_function(Shell& shell, const FunctionDefinition& function, std::vector<std::string> arguments);
 
-// Whether errexit should end the shell after `status` (not in conditions, not when ignored).
-void check_errexit(Shell& shell, int status);
+// After a pipeline's `status`: unless in a condition, a failure runs the ERR trap (if `err_trap`)
+// and ends the shell under errexit.
+void check_errexit(Shell& shell, int status, bool err_trap);
 
 }  // namespace sh

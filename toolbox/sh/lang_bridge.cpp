@@ -18,7 +18,7 @@ public:
         if (name == "RANDOM")
             return m_shell.random_text();
         if (name == "LINENO")
-            return std::to_string(m_shell.line);
+            return std::to_string(m_shell.line + m_shell.line_base);
         return m_shell.variables.get(name);
     }
     std::optional<std::string> get_element(std::string_view name, const Subscript& subscript) override {

@@ -42,7 +42,7 @@ Lookup single(std::optional<std::string> value) {
 
 // SHELLOPTS: the `set -o` options that are on, in bash's (alphabetical) order.
 std::string shell_options_text(const Shell& shell) {
-    static constexpr std::string_view names[] = {"allexport", "braceexpand", "errexit", "hashall",
+    static constexpr std::string_view names[] = {"allexport", "braceexpand", "errexit", "errtrace", "functrace", "hashall",
         "interactive-comments", "monitor", "noclobber", "noexec", "noglob", "nounset", "pipefail",
         "verbose", "xtrace"};
     std::string text;
@@ -67,6 +67,8 @@ std::optional<std::string> dynamic_variable(Shell& shell, std::string_view name)
         return std::to_string(now_seconds());
     if (name == "LINENO")
         return std::to_string(shell.line + shell.line_base);
+    if (name == "BASH_COMMAND")
+        return shell.bash_command;
     if (name == "BASHPID")
         return std::to_string(shell.own_pid);
     if (name == "BASH_SUBSHELL")

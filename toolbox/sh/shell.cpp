@@ -29,6 +29,8 @@ std::string Options::flags() const {
     if (xtrace) out += 'x';
     out += 'B';
     if (noclobber) out += 'C';
+    if (errtrace) out += 'E';
+    if (functrace) out += 'T';
     return out;
 }
 
@@ -90,16 +92,26 @@ void Shell::run_trap(int signal) {
     int saved_status = status;
     std::string action = it->second;  // the action may change the trap
     Flow saved_flow = flow;
+    uint32_t saved_line = line, saved_base = line_base;
+    std::vector<int> saved_pipe_status = pipe_status;
+    if (signal == k_err_trap || signal == k_debug_trap)
+        line_base += line > 0 ? line - 1 : 0;
     flow = Flow::normal;
     // The EXIT trap is traced (set -x) at the script's level, the others one deeper (bash).
     int level = signal == k_exit_trap ? 0 : 1;
     trace_level += level;
+    ++trap_depth;
     (void)run_source(action);
+    --trap_depth;
     trace_level -= level;
+    line = saved_line;
+    line_base = saved_base;
     if (flow == Flow::normal)
         flow = saved_flow;
-    if (signal != k_exit_trap)
+    if (signal != k_exit_trap) {
         status = saved_status;
+        pipe_status = std::move(saved_pipe_status);
+    }
 }
 
 void Shell::run_pending_traps() {

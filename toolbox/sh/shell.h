@@ -33,6 +33,8 @@ struct Options {
     bool noexec{false};      // -n
     bool pipefail{false};
     bool monitor{false};     // -m
+    bool errtrace{false};    // -E: functions, subshells and $( ) inherit the ERR trap
+    bool functrace{false};   // -T: … and the DEBUG and RETURN traps
     bool interactive{false};
     // shopt
     bool nullglob{false};
@@ -123,6 +125,8 @@ public:
     std::set<std::string> readonly_functions;  // readonly -f
     std::map<std::string, std::string> aliases;
     std::map<int, std::string> traps;       // signal number (0: EXIT) → action text
+    std::string bash_command;               // BASH_COMMAND (traps.h)
+    int trap_depth{0};                      // traps running: ERR and DEBUG do not fire in them
     std::vector<std::optional<Options>> local_options;  // per function call: what `local -` saved
     std::vector<CallFrame> frames;          // function calls and sourced files, innermost last
     std::map<std::string, std::string> function_files;  // where a function was defined, if not in $0
@@ -175,7 +179,8 @@ public:
     void expansion_failed(bool fatal = false);
     // Runs the traps of signals that arrived since the last call (between commands).
     void run_pending_traps();
-    // Runs the action of trap `signal` (if any), keeping $? as it was.
+    // Runs the action of trap `signal` (if any), keeping $? as it was. An ERR or DEBUG trap's
+    // lines count from the line of the command it is about (LINENO).
     void run_trap(int signal);
 };
 

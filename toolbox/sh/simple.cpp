@@ -12,6 +12,7 @@
 #include "sh/quote.h"
 #include "sh/redirect.h"
 #include "sh/trace.h"
+#include "sh/traps.h"
 
 namespace sh {
 
@@ -197,6 +198,8 @@ int call_function(Shell& shell, const FunctionDefinition& function, std::vector<
         return 1;
     }
     std::swap(shell.positional, arguments);
+    uint32_t call_line = shell.line;
+    HiddenTraps hidden(shell);
     auto file = shell.function_files.find(function.name);
     shell.frames.push_back(CallFrame{function.name, file == shell.function_files.end() ? shell.name : file->second,
                                      shell.line + shell.line_base});
@@ -204,7 +207,10 @@ int call_function(Shell& shell, const FunctionDefinition& function, std::vector<
     shell.local_options.emplace_back();
     int saved_loops = shell.loop_depth;
     shell.loop_depth = 0;
-    int status = execute_command(shell, *function.body);
+    int status = 1;
+    // Under set -T the DEBUG trap runs once more as the body starts, still naming the call.
+    if (!shell.options.functrace || begin_command(shell, std::string(shell.bash_command), function.body->span.line))
+        status = execute_command(shell, *function.body);
     if (shell.flow == Flow::returning) {
         shell.flow = Flow::normal;
         status = shell.return_status;
@@ -218,6 +224,8 @@ int call_function(Shell& shell, const FunctionDefinition& function, std::vector<
     std::swap(shell.positional, arguments);
     if (shell.traps.contains(k_return_trap) && shell.flow == Flow::normal)
         shell.run_trap(k_return_trap);
+    hidden.restore(shell);
+    shell.line = call_line;
     return status;
 }
 

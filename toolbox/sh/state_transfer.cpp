@@ -58,6 +58,7 @@ void each_option(Options& options, Visit visit) {
     visit(options.pipefail), visit(options.nullglob), visit(options.failglob), visit(options.dotglob);
     visit(options.extglob), visit(options.globstar), visit(options.nocaseglob), visit(options.nocasematch);
     visit(options.expand_aliases), visit(options.lastpipe), visit(options.patsub_replacement);
+    visit(options.errtrace), visit(options.functrace);
 }
 
 void put_variable(Writer& out, const std::string& name, const Variable& variable) {
@@ -124,14 +125,22 @@ std::string serialize_state(const Shell& shell) {
     out.put(static_cast<int64_t>(shell.aliases.size()));
     for (const auto& [name, text] : shell.aliases)
         out.put(name), out.put(text);
-    // A subshell keeps ignored signals ignored; other traps are reset (bash).
-    int64_t ignored = 0;
+    // A subshell keeps ignored signals ignored; other traps are reset, but for the ERR trap under
+    // set -E and the DEBUG and RETURN traps under set -T (bash).
+    auto inherited = [&](int signal, const std::string& action) {
+        if (signal == k_err_trap)
+            return shell.options.errtrace;
+        if (signal == k_debug_trap || signal == k_return_trap)
+            return shell.options.functrace;
+        return signal != k_exit_trap && action.empty();
+    };
+    int64_t kept = 0;
     for (const auto& [signal, action] : shell.traps)
-        ignored += signal != 0 && action.empty();
-    out.put(ignored);
+        kept += inherited(signal, action);
+    out.put(kept);
     for (const auto& [signal, action] : shell.traps)
-        if (signal != 0 && action.empty())
-            out.put(signal);
+        if (inherited(signal, action))
+            out.put(signal), out.put(action);
     out.put(static_cast<int64_t>(shell.frames.size()));
     for (const auto& frame : shell.frames) {
         out.put(frame.function);
@@ -203,14 +212,15 @@ bool restore_state(Shell& shell, std::string_view bytes) {
             return false;
         shell.aliases[std::string(*alias_name)] = std::string(*text);
     }
-    auto ignored = in.number();
-    if (!ignored)
+    auto kept = in.number();
+    if (!kept)
         return false;
-    for (int64_t i = 0; i < *ignored; ++i) {
+    for (int64_t i = 0; i < *kept; ++i) {
         auto signal = in.number();
-        if (!signal)
+        auto action = in.get();
+        if (!signal || !action)
             return false;
-        shell.traps[static_cast<int>(*signal)] = "";
+        shell.traps[static_cast<int>(*signal)] = std::string(*action);
     }
     auto depth = in.number();
     if (!depth)

@@ -86,7 +86,7 @@ std::optional<std::string> command_substitution(Shell& shell, const CommandSubst
         trace_command(shell, *direct);  // as the child shell it replaces would have
         child = spawn_external(shell, *direct, {}, fds);
     } else {
-        child = spawn_child_shell(shell, substitution.source, fds);
+        child = spawn_child_shell(shell, substitution.source, fds, substitution.line);
     }
     --shell.trace_level;
     ::close(ends[1]);
@@ -117,7 +117,7 @@ std::optional<std::string> process_substitution(Shell& shell, const ProcessSubst
     ChildFds fds;
     fds.map(substitution.output ? 0 : 1, child_end);
     ++shell.trace_level;
-    auto child = spawn_child_shell(shell, substitution.source, fds);
+    auto child = spawn_child_shell(shell, substitution.source, fds, substitution.line);
     --shell.trace_level;
     ::close(child_end);
     if (child.pid < 0) {

@@ -22,6 +22,7 @@ struct NamedOption {
 
 constexpr NamedOption k_set_options[] = {
     {"allexport", 'a', &Options::allexport}, {"errexit", 'e', &Options::errexit},
+    {"errtrace", 'E', &Options::errtrace},   {"functrace", 'T', &Options::functrace},
     {"monitor", 'm', &Options::monitor},     {"noclobber", 'C', &Options::noclobber},
     {"noexec", 'n', &Options::noexec},       {"noglob", 'f', &Options::noglob},
     {"nounset", 'u', &Options::nounset},     {"pipefail", 0, &Options::pipefail},

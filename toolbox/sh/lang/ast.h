@@ -92,6 +92,7 @@ struct CommandSubstitution {
     std::string source;
     bool quoted{false};
     bool backquoted{false};
+    uint32_t line{0};  // where it starts: its text's first line (LINENO in the child shell)
 };
 
 // $((…)). The expression is a word: parameters and substitutions inside are expanded first.
@@ -110,6 +111,7 @@ struct ProcessSubstitution {
     std::shared_ptr<Program> program;
     std::string source;
     bool output{false};
+    uint32_t line{0};  // where it starts
 };
 
 using WordPart = std::variant<Literal, ParamExpansion, CommandSubstitution, ArithmeticSubstitution, Tilde,
@@ -169,6 +171,10 @@ struct SimpleCommand {
     // have assignment form, parsed as assignments too (with `name=(…)` arrays, which bash accepts
     // only there), by index into `words`. The words themselves stay as they are.
     std::vector<std::pair<size_t, Assignment>> declarations;
+    // LINENO while it runs. bash takes the line its parser had reached when it made the command:
+    // past the first element, and past the next token too when the first is a word (it had to
+    // look ahead for `name ()`), so `echo "a<newline>b"` counts from its last line.
+    uint32_t line{1};
 };
 
 struct Subshell {

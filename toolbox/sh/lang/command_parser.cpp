@@ -378,15 +378,29 @@ bool CommandParser::parse_simple_command(Command& command) {
     LexContext context = command_context();
     bool named = false;
     bool declaration = false;
-    for (;;) {
+    simple.line = line;
+    bool look_ahead = false;  // the first element was a word: the next token sets the line too
+    for (bool first_element = true;; first_element = false) {
         const Token& token = peek(context);
+        if (look_ahead) {
+            simple.line = std::max(simple.line, token.kind == TokenKind::word ? m_reader.line() : token.line);
+            look_ahead = false;
+        }
         if (token.kind == TokenKind::op && is_redirection(token.op)) {
             if (!parse_redirect(simple.redirects, heredocs))
                 return false;
+            if (first_element)
+                simple.line = std::max(simple.line, m_reader.line());
             continue;
         }
         if (token.kind != TokenKind::word)
             break;
+        if (first_element) {
+            if (token.assignment)
+                simple.line = std::max(simple.line, m_reader.line());
+            else
+                look_ahead = true;
+        }
         Token word = take();
         if (!named && word.assignment) {
             simple.assignments.push_back(std::move(*word.assignment));

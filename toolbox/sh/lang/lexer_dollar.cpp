@@ -356,7 +356,7 @@ void Lexer::lex_command_substitution(WordBuilder& word, bool in_double_quotes) {
     if (!program)
         return;
     std::string source(m_reader.slice(begin, close));
-    word.add(CommandSubstitution{std::move(program), std::move(source), in_double_quotes, false});
+    word.add(CommandSubstitution{std::move(program), std::move(source), in_double_quotes, false, line});
 }
 
 void Lexer::lex_process_substitution(WordBuilder& word) {
@@ -373,7 +373,7 @@ void Lexer::lex_process_substitution(WordBuilder& word) {
     if (!program)
         return;
     std::string source(m_reader.slice(begin, close));
-    word.add(ProcessSubstitution{std::move(program), std::move(source), output});
+    word.add(ProcessSubstitution{std::move(program), std::move(source), output, line});
 }
 
 void Lexer::lex_ansi_c(WordBuilder& word) {

@@ -351,7 +351,7 @@ void Lexer::lex_backquote(WordBuilder& word, bool in_double_quotes) {
     if (!guard.ok())
         return;
     auto program = m_nested.parse_text(text, line);
-    word.add(CommandSubstitution{std::move(program), std::move(text), in_double_quotes, true});
+    word.add(CommandSubstitution{std::move(program), std::move(text), in_double_quotes, true, line});
 }
 
 // `(` … `)` of an extglob pattern or a =~ regex: one word whatever it holds, parentheses nested.
