@@ -77,7 +77,7 @@ bool is_plain_external(const Shell& shell, const Command& command) {
     if (first.parts.size() != 1)
         return false;
     auto* literal = std::get_if<Literal>(&first.parts.front());
-    return literal && !shell.functions.contains(literal->text) && !find_builtin(literal->text);
+    return literal && !shell.functions.contains(literal->text) && !lookup_builtin(shell, literal->text);
 }
 
 int spawn_stage(Shell& shell, const Command& command, const ChildFds& stdio) {

@@ -51,7 +51,49 @@ SpawnResult spawn(const std::string& command, std::vector<std::string> argv, std
     return SpawnResult{pid, 0};
 }
 
+bool executable_file(const std::string& path) {
+    struct stat status;
+    return ::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+// Calls `found` with each executable DIRECTORY/NAME of PATH in order while it returns true.
+template <typename Found>
+void each_in_path(const Shell& shell, const std::string& name, Found found) {
+    std::string path = shell.variables.get("PATH").value_or("");
+    size_t start = 0;
+    for (;;) {
+        size_t colon = path.find(':', start);
+        std::string directory = path.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        std::string candidate = (directory.empty() ? "." : directory) + "/" + name;
+        if (executable_file(candidate) && !found(candidate))
+            return;
+        if (colon == std::string::npos)
+            return;
+        start = colon + 1;
+    }
+}
+
 }  // namespace
+
+std::optional<std::string> find_in_path(const Shell& shell, const std::string& name) {
+    if (name.find('/') != std::string::npos)
+        return executable_file(name) ? std::optional<std::string>(name) : std::nullopt;
+    std::optional<std::string> found;
+    each_in_path(shell, name, [&](const std::string& candidate) {
+        found = candidate;
+        return false;
+    });
+    return found;
+}
+
+std::vector<std::string> find_all_in_path(const Shell& shell, const std::string& name) {
+    std::vector<std::string> found;
+    each_in_path(shell, name, [&](const std::string& candidate) {
+        found.push_back(candidate);
+        return true;
+    });
+    return found;
+}
 
 void ChildFds::map(int child_fd, int parent_fd) {
     for (auto& action : actions)
@@ -71,7 +113,26 @@ int ChildFds::source_of(int child_fd) const {
 
 SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
                            const ChildFds& fds) {
-    return spawn(argv.at(0), argv, child_environment(shell, extra_env), fds);
+    const std::string& name = argv.at(0);
+    const CommandHash::Entry* remembered = nullptr;
+    if (name.find('/') == std::string::npos)
+        remembered = shell.command_hash.find(name, shell.variables.get("PATH").value_or(""));
+    return spawn(remembered ? remembered->path : name, argv, child_environment(shell, extra_env), fds);
+}
+
+SpawnResult spawn_command(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                          const ChildFds& fds) {
+    SpawnResult child = spawn_external(shell, argv, extra_env, fds);
+    const std::string& name = argv.front();
+    if (child.pid < 0 || name.find('/') != std::string::npos)
+        return child;
+    std::string path_variable = shell.variables.get("PATH").value_or("");
+    if (shell.command_hash.find(name, path_variable)) {
+        shell.command_hash.record_run(name, {}, path_variable);
+    } else if (auto path = find_in_path(shell, name)) {
+        shell.command_hash.record_run(name, *path, path_variable);
+    }
+    return child;
 }
 
 SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds, uint32_t first_line) {

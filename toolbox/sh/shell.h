@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sh/command_hash.h"
 #include "sh/jobs.h"
 #include "sh/lang/ast.h"
 #include "sh/variables.h"
@@ -120,6 +121,8 @@ public:
     std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;
     std::set<std::string> readonly_functions;  // readonly -f
     std::map<std::string, std::string> aliases;
+    CommandHash command_hash;               // hash
+    std::set<std::string, std::less<>> disabled_builtins;  // enable -n
     std::map<int, std::string> traps;       // signal number (0: EXIT) → action text
     std::vector<std::optional<Options>> local_options;  // per function call: what `local -` saved
     std::vector<CallFrame> frames;          // function calls and sourced files, innermost last

@@ -4,6 +4,7 @@
 
 #include "sh/assign.h"
 #include "sh/builtins/builtins.h"
+#include "sh/function_printer.h"
 #include "sh/lang_bridge.h"
 #include "sh/quote.h"
 
@@ -100,7 +101,7 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
     if (functions) {
         int status = 0;
         auto show = [&](const std::string& name, const FunctionDefinition& function) {
-            out(names_only ? "declare -f " + name + "\n" : function.source + "\n");
+            out(names_only ? "declare -f " + name + "\n" : function_text(function) + "\n");
         };
         for (size_t k = i; k < argv.size(); ++k) {
             auto it = shell.functions.find(argv[k]);
