@@ -32,15 +32,25 @@ const CommandHash::Entry* CommandHash::find(std::string_view name, std::string_v
     return it == m_entries.end() ? nullptr : &it->second;
 }
 
+const CommandHash::Entry* CommandHash::lookup(std::string_view name, std::string_view path_variable) {
+    follow(path_variable);
+    auto it = m_entries.find(name);
+    if (it == m_entries.end())
+        return nullptr;
+    ++it->second.hits;
+    return &it->second;
+}
+
 void CommandHash::record_run(const std::string& name, const std::string& path, std::string_view path_variable) {
     follow(path_variable);
-    auto [it, added] = m_entries.try_emplace(name, Entry{name, path, 0, ++m_sequence});
+    auto [it, added] = m_entries.try_emplace(name, Entry{name, path, 0, false, ++m_sequence});
     ++it->second.hits;
 }
 
-void CommandHash::remember(const std::string& name, const std::string& path, std::string_view path_variable) {
+void CommandHash::remember(const std::string& name, const std::string& path, bool given,
+                           std::string_view path_variable) {
     follow(path_variable);
-    m_entries.insert_or_assign(name, Entry{name, path, 0, ++m_sequence});
+    m_entries.insert_or_assign(name, Entry{name, path, 0, given, ++m_sequence});
 }
 
 bool CommandHash::forget(const std::string& name) { return m_entries.erase(name) > 0; }

@@ -22,15 +22,18 @@ public:
         std::string name;
         std::string path;
         int hits{0};
+        bool given{false};     // hash -p: runs from there, not from where PATH finds it
         uint64_t sequence{0};  // when it was added: newer entries list first within a bucket
     };
 
     // The entry for `name` under PATH `path_variable`, or null.
     const Entry* find(std::string_view name, std::string_view path_variable);
+    // The same as a search bash makes (type, hash -t): each one found counts a hit, as in bash.
+    const Entry* lookup(std::string_view name, std::string_view path_variable);
     // A run of `name` found at `path`: adds it (one hit) or counts one more hit.
     void record_run(const std::string& name, const std::string& path, std::string_view path_variable);
-    // hash NAME / hash -p PATH NAME: remembers it with no hits.
-    void remember(const std::string& name, const std::string& path, std::string_view path_variable);
+    // hash NAME / hash -p PATH NAME (`given`): remembers it with no hits.
+    void remember(const std::string& name, const std::string& path, bool given, std::string_view path_variable);
     bool forget(const std::string& name);
     void clear() { m_entries.clear(); }
     // Every entry in bash's listing order.

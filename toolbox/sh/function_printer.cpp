@@ -14,6 +14,7 @@
 #include <deque>
 #include <vector>
 
+#include "sh/lang/ansi_c.h"
 #include "sh/lang/lexer.h"
 #include "sh/lang/parser.h"
 #include "sh/quote.h"
@@ -522,6 +523,7 @@ void FunctionPrinter::nested_function(const FunctionDefinition& function) {
     put("{ \n");
     if (function.body)
         body(*function.body);
+    m_after_heredoc = false;  // bash prints the `;` after it even when a body ended its last line
 }
 
 void FunctionPrinter::cond(const CondExpression& expression) {
@@ -649,12 +651,18 @@ std::string FunctionPrinter::text(std::string_view text, const std::vector<const
             ++i;
             continue;
         }
-        if (c == '\'' && !double_quoted) {
-            bool ansi_c = i > 0 && text[i - 1] == '$';
-            size_t end = i + 1;
+        if (c == '$' && !double_quoted && i + 1 < text.size() && text[i + 1] == '\'') {
+            // bash keeps $'…' decoded, in single quotes.
+            size_t end = i + 2;
             while (end < text.size() && text[end] != '\'')
-                end += ansi_c && text[end] == '\\' ? 2 : 1;
-            end = std::min(end, text.size() - 1);
+                end += text[end] == '\\' ? 2 : 1;
+            end = std::min(end, text.size());
+            result += quote_single(decode_ansi_c(text.substr(i + 2, end - i - 2)));
+            i = end;
+            continue;
+        }
+        if (c == '\'' && !double_quoted) {
+            size_t end = std::min(text.find('\'', i + 1), text.size() - 1);
             result.append(text.substr(i, end - i + 1));
             i = end;
             continue;

@@ -7,15 +7,20 @@
 #include <unistd.h>
 
 #include "lib/io.h"
+#include "sh/exported_functions.h"
 #include "sh/state_transfer.h"
 
 namespace sh {
 
 namespace {
 
-// The environment a child gets: exported variables, then `extra` (NAME=value, later wins).
-std::vector<std::string> child_environment(Shell& shell, const std::vector<std::string>& extra) {
+// The environment a child gets: exported variables, exported functions unless it is a child
+// shell (which gets them with the rest of the state), then `extra` (NAME=value, later wins).
+std::vector<std::string> child_environment(Shell& shell, const std::vector<std::string>& extra, bool functions = true) {
     auto environment = shell.variables.environment();
+    if (functions && !shell.exported_functions.empty())
+        for (auto& entry : exported_function_environment(shell))
+            environment.push_back(std::move(entry));
     for (const auto& entry : extra) {
         std::string_view name(entry.data(), entry.find('='));
         std::erase_if(environment, [&](const std::string& existing) {
@@ -117,7 +122,10 @@ SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, c
     const CommandHash::Entry* remembered = nullptr;
     if (name.find('/') == std::string::npos)
         remembered = shell.command_hash.find(name, shell.variables.get("PATH").value_or(""));
-    return spawn(remembered ? remembered->path : name, argv, child_environment(shell, extra_env), fds);
+    // A path `hash -p` gave runs from there; otherwise the kernel's own PATH search finds what
+    // ours found (and runs an applet under its name, not its file's).
+    bool given = remembered && remembered->given;
+    return spawn(given ? remembered->path : name, argv, child_environment(shell, extra_env), fds);
 }
 
 SpawnResult spawn_command(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
@@ -144,7 +152,7 @@ SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const Child
     ChildFds with_state = fds;
     with_state.map(k_state_fd, state[0]);
     std::vector<std::string> argv{"sh", "--state-fd", std::to_string(k_state_fd), "-c", std::string(source)};
-    auto result = spawn("/bin/sh", std::move(argv), child_environment(shell, {}), with_state);
+    auto result = spawn("/bin/sh", std::move(argv), child_environment(shell, {}, false), with_state);
     ::close(state[0]);
     if (result.pid > 0)
         (void)toolbox::write_all(state[1], serialize_state(shell));  // a child that died early: nothing to do

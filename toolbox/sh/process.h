@@ -37,8 +37,8 @@ std::optional<std::string> find_in_path(const Shell& shell, const std::string& n
 // Every executable NAME in PATH, in PATH order (type -a).
 std::vector<std::string> find_all_in_path(const Shell& shell, const std::string& name);
 
-// Starts argv[0] (where `hash` remembers it, else found in PATH by the kernel) with the shell's
-// exported environment plus `extra`.
+// Starts argv[0] (found in PATH by the kernel, or where `hash -p` put it) with the shell's
+// exported environment and exported functions, plus `extra`.
 SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
                            const ChildFds& fds);
 // The same for a command the shell runs itself rather than in a forked copy (bash's view): the

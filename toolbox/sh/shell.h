@@ -120,6 +120,7 @@ public:
     uint32_t child_line_base{0};            // set before spawning a child shell (state_transfer)
     std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;
     std::set<std::string> readonly_functions;  // readonly -f
+    std::set<std::string> exported_functions;  // export -f (exported_functions.h)
     std::map<std::string, std::string> aliases;
     CommandHash command_hash;               // hash
     std::set<std::string, std::less<>> disabled_builtins;  // enable -n

@@ -75,8 +75,8 @@ bool describe(Shell& shell, const std::string& name, const Describe& how) {
         file(name);
         return true;
     }
-    if (!how.force_path && !how.all) {
-        if (auto* remembered = shell.command_hash.find(name, shell.variables.get("PATH").value_or(""))) {
+    if (!how.all) {
+        if (auto* remembered = shell.command_hash.lookup(name, shell.variables.get("PATH").value_or(""))) {
             if (how.form == Describe::Form::sentence)
                 out(name + " is hashed (" + remembered->path + ")\n");
             else
@@ -239,7 +239,7 @@ int builtin_hash(Shell& shell, std::vector<std::string>& argv) {
                 status = 1;
             }
         } else if (show || reusable) {
-            const auto* entry = shell.command_hash.find(name, path_variable);
+            const auto* entry = shell.command_hash.lookup(name, path_variable);
             if (!entry) {
                 builtin_error(shell, "hash", name + ": not found");
                 status = 1;
@@ -249,11 +249,11 @@ int builtin_hash(Shell& shell, std::vector<std::string>& argv) {
                 out(names > 1 ? name + "\t" + entry->path + "\n" : entry->path + "\n");
             }
         } else if (given_path) {
-            shell.command_hash.remember(name, *given_path, path_variable);
+            shell.command_hash.remember(name, *given_path, true, path_variable);
         } else if (name.find('/') != std::string::npos || lookup_builtin(shell, name)) {
             continue;  // bash hashes neither paths nor builtins, and says nothing
         } else if (auto path = find_in_path(shell, name)) {
-            shell.command_hash.remember(name, *path, path_variable);
+            shell.command_hash.remember(name, *path, false, path_variable);
         } else {
             builtin_error(shell, "hash", name + ": not found");
             status = 1;
