@@ -250,7 +250,8 @@ int builtin_hash(Shell& shell, std::vector<std::string>& argv) {
             }
         } else if (given_path) {
             shell.command_hash.remember(name, *given_path, true, path_variable);
-        } else if (name.find('/') != std::string::npos || lookup_builtin(shell, name) || shell.functions.contains(name)) {
+        } else if (name.find('/') != std::string::npos || lookup_builtin(shell, name) ||
+                   shell.functions.contains(name)) {
             continue;  // bash hashes no paths, builtins or functions, and says nothing
         } else if (auto path = find_in_path(shell, name)) {
             shell.command_hash.remember(name, *path, false, path_variable);
