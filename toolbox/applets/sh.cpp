@@ -18,6 +18,7 @@
 #include "applet.h"
 #include "lib/io.h"
 #include "sh/builtins/builtins.h"
+#include "sh/exported_functions.h"
 #include "sh/interactive/session.h"
 #include "sh/shell.h"
 #include "sh/state_transfer.h"
@@ -40,7 +41,11 @@ void import_environment(sh::Shell& shell) {
         if (equals == std::string::npos)
             continue;
         std::string name = text.substr(0, equals);
-        if (!sh::Variables::valid_name(name) || name == "IFS")
+        if (!sh::Variables::valid_name(name)) {
+            (void)sh::import_function(shell, name, std::string_view(text).substr(equals + 1));
+            continue;
+        }
+        if (name == "IFS")
             continue;
         shell.variables.set(name, text.substr(equals + 1));
         shell.variables.set_attribute(name, sh::attribute::exported);

@@ -51,7 +51,7 @@ bool is_plain_external(const Shell& shell, const Command& command) {
     if (first.parts.size() != 1)
         return false;
     auto* literal = std::get_if<Literal>(&first.parts.front());
-    return literal && !shell.functions.contains(literal->text) && !find_builtin(literal->text);
+    return literal && !shell.functions.contains(literal->text) && !lookup_builtin(shell, literal->text);
 }
 
 // A started stage or job: its pid, or -1 and the status it ended with before it began.

@@ -91,7 +91,8 @@ bool runs_in_parent(const Shell& shell, const Command& command) {
     // printf -v assigns: only a literal format that is not -v.
     bool printf = is_literal(words[0], "printf") && words.size() > 1 && is_plain_literal(words[1]) &&
                   !is_literal(words[1], "-v");
-    if ((!echo && !printf) || shell.functions.contains(echo ? "echo" : "printf"))
+    if ((!echo && !printf) || shell.functions.contains(echo ? "echo" : "printf") ||
+        !lookup_builtin(shell, echo ? "echo" : "printf"))
         return false;
     for (const auto& word : words)
         if (!quiet_word(word))

@@ -32,9 +32,19 @@ struct SpawnResult {
     int error{0};  // errno when pid is -1
 };
 
-// Starts argv[0] (found in PATH by the kernel) with the shell's exported environment plus `extra`.
+// Where command NAME is found in PATH (NAME itself when it has a slash and is executable).
+std::optional<std::string> find_in_path(const Shell& shell, const std::string& name);
+// Every executable NAME in PATH, in PATH order (type -a).
+std::vector<std::string> find_all_in_path(const Shell& shell, const std::string& name);
+
+// Starts argv[0] (found in PATH by the kernel, or where `hash -p` put it) with the shell's
+// exported environment and exported functions, plus `extra`.
 SpawnResult spawn_external(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
                            const ChildFds& fds);
+// The same for a command the shell runs itself rather than in a forked copy (bash's view): the
+// hash table remembers where it was found and counts the run.
+SpawnResult spawn_command(Shell& shell, const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                          const ChildFds& fds);
 // Starts a child `sh` that runs `source` with this shell's state; its line 1 is `first_line` of
 // this shell's text (0: the line of the command being run), so its messages name the right line.
 SpawnResult spawn_child_shell(Shell& shell, std::string_view source, const ChildFds& fds, uint32_t first_line = 0);

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sh/command_hash.h"
 #include "sh/jobs.h"
 #include "sh/lang/ast.h"
 #include "sh/variables.h"
@@ -123,7 +124,10 @@ public:
     uint32_t child_line_base{0};            // set before spawning a child shell (state_transfer)
     std::map<std::string, std::shared_ptr<const FunctionDefinition>> functions;
     std::set<std::string> readonly_functions;  // readonly -f
+    std::set<std::string> exported_functions;  // export -f (exported_functions.h)
     std::map<std::string, std::string> aliases;
+    CommandHash command_hash;               // hash
+    std::set<std::string, std::less<>> disabled_builtins;  // enable -n
     std::map<int, std::string> traps;       // signal number (0: EXIT) → action text
     std::string bash_command;               // BASH_COMMAND (traps.h)
     int trap_depth{0};                      // traps running: ERR and DEBUG do not fire in them

@@ -78,7 +78,7 @@ int run_external(Shell& shell, const SimpleCommand& command, const std::vector<s
         return 1;
     ChildFds fds = redirects.fds();
     bool job = join_job(shell, fds, 0, true);
-    auto child = spawn_external(shell, argv, environment, fds);
+    auto child = spawn_command(shell, argv, environment, fds);
     if (child.pid < 0) {
         // bash reports this in the child, after its redirections: `nosuch 2>/dev/null` is quiet.
         RedirectScope applied(shell, command.redirects);
@@ -178,7 +178,7 @@ int execute_simple(Shell& shell, const SimpleCommand& command) {
     if (auto it = shell.functions.find(name); it != shell.functions.end()) {
         auto function = it->second;  // the call may redefine it
         status = run_function(shell, *function, command, *argv);
-    } else if (const Builtin* builtin = find_builtin(name)) {
+    } else if (const Builtin* builtin = lookup_builtin(shell, name)) {
         status = run_builtin(shell, *builtin, command, *argv);
         shell.compound_operands.clear();
     } else if (shell.jobs.enabled && name.size() > 1 && name[0] == '%') {

@@ -122,6 +122,9 @@ std::string serialize_state(const Shell& shell) {
     out.put(static_cast<int64_t>(shell.functions.size()));
     for (const auto& [name, function] : shell.functions)
         out.put(function->source);
+    out.put(static_cast<int64_t>(shell.exported_functions.size()));
+    for (const auto& name : shell.exported_functions)
+        out.put(name);
     out.put(static_cast<int64_t>(shell.aliases.size()));
     for (const auto& [name, text] : shell.aliases)
         out.put(name), out.put(text);
@@ -201,6 +204,15 @@ bool restore_state(Shell& shell, std::string_view bytes) {
         if (!source)
             return false;
         (void)shell.run_source(*source);  // defines it
+    }
+    auto exported = in.number();
+    if (!exported)
+        return false;
+    for (int64_t i = 0; i < *exported; ++i) {
+        auto exported_name = in.get();
+        if (!exported_name)
+            return false;
+        shell.exported_functions.insert(std::string(*exported_name));
     }
     shell.options.verbose = verbose;
     auto aliases = in.number();

@@ -34,7 +34,7 @@ std::optional<std::vector<std::string>> direct_command(const Shell& shell, const
             return std::nullopt;
         argv.push_back(literal->text);
     }
-    if (shell.functions.contains(argv[0]) || find_builtin(argv[0]))
+    if (shell.functions.contains(argv[0]) || lookup_builtin(shell, argv[0]))
         return std::nullopt;
     return argv;
 }

@@ -23,6 +23,7 @@ constexpr Builtin k_builtins[] = {
     {"declare", builtin_declare},
     {"dirs", builtin_dirs},
     {"echo", builtin_echo},
+    {"enable", builtin_enable},
     {"eval", builtin_eval, true},
     {"exec", builtin_exec, true, true},
     {"exit", builtin_exit, true},
@@ -67,6 +68,11 @@ const Builtin* find_builtin(std::string_view name) {
     auto it = std::lower_bound(std::begin(k_builtins), std::end(k_builtins), name,
                                [](const Builtin& builtin, std::string_view key) { return builtin.name < key; });
     return it != std::end(k_builtins) && it->name == name ? it : nullptr;
+}
+
+const Builtin* lookup_builtin(const Shell& shell, std::string_view name) {
+    const Builtin* builtin = find_builtin(name);
+    return builtin && !shell.disabled_builtins.contains(name) ? builtin : nullptr;
 }
 
 std::vector<std::string_view> builtin_names() {

@@ -23,6 +23,8 @@ struct Builtin {
 };
 
 const Builtin* find_builtin(std::string_view name);
+// The builtin that command NAME runs: none when `enable -n` turned it off.
+const Builtin* lookup_builtin(const Shell& shell, std::string_view name);
 std::vector<std::string_view> builtin_names();
 
 // Output helpers: whole strings, retried on EINTR; false if the descriptor is gone.
@@ -74,6 +76,7 @@ int builtin_command(Shell&, std::vector<std::string>&);
 int builtin_builtin(Shell&, std::vector<std::string>&);
 int builtin_type(Shell&, std::vector<std::string>&);
 int builtin_hash(Shell&, std::vector<std::string>&);
+int builtin_enable(Shell&, std::vector<std::string>&);
 int builtin_alias(Shell&, std::vector<std::string>&);
 int builtin_unalias(Shell&, std::vector<std::string>&);
 int builtin_test(Shell&, std::vector<std::string>&);

@@ -8,6 +8,7 @@
 #include <sx/posix.h>
 
 #include "sh/builtins/builtins.h"
+#include "sh/function_printer.h"
 #include "sh/quote.h"
 
 namespace sh {
@@ -83,7 +84,7 @@ void print_variables(Shell& shell) {
         }
     }
     for (const auto& [name, function] : shell.functions)
-        out(function->source + "\n");
+        out(function_text(*function) + "\n");
 }
 
 }  // namespace

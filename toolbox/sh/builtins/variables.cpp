@@ -4,6 +4,8 @@
 
 #include "sh/assign.h"
 #include "sh/builtins/builtins.h"
+#include "sh/exported_functions.h"
+#include "sh/function_printer.h"
 #include "sh/lang_bridge.h"
 #include "sh/quote.h"
 
@@ -53,6 +55,65 @@ bool convertible(Shell& shell, const std::string& builtin, const std::string& na
     return true;
 }
 
+// The attributes bash shows for a function: "r", "x", "rx" or "".
+std::string function_attributes(const Shell& shell, const std::string& name) {
+    return std::string(shell.readonly_functions.contains(name) ? "r" : "") +
+           (shell.exported_functions.contains(name) ? "x" : "");
+}
+
+// declare/typeset/export/readonly with -f or -F: set function attributes, or show functions.
+int declare_functions(Shell& shell, const std::vector<std::string>& argv, size_t first, uint16_t add, uint16_t remove,
+                      bool print, bool names_only) {
+    const uint16_t settable = attribute::readonly | attribute::exported;
+    if (first < argv.size() && ((add | remove) & settable) && !print) {
+        int status = 0;
+        for (size_t k = first; k < argv.size(); ++k) {
+            const std::string& name = argv[k];
+            if (!shell.functions.contains(name)) {
+                builtin_error(shell, argv[0], name + ": not a function");
+                status = 1;
+                continue;
+            }
+            if (add & attribute::readonly)
+                shell.readonly_functions.insert(name);
+            if (add & attribute::exported)
+                shell.exported_functions.insert(name);
+            if (remove & attribute::exported)
+                shell.exported_functions.erase(name);
+        }
+        return status;
+    }
+    // `declare -f name` shows the text alone; listings (and -p) add a line for the attributes.
+    auto show = [&](const std::string& name, const FunctionDefinition& function, bool listing) {
+        std::string attributes = function_attributes(shell, name);
+        if (names_only) {
+            out(listing ? "declare -f" + attributes + " " + name + "\n" : name + "\n");
+            return;
+        }
+        out(function_text(function) + "\n");
+        if ((listing || print) && !attributes.empty())
+            out("declare -f" + attributes + " " + name + "\n");
+    };
+    int status = 0;
+    for (size_t k = first; k < argv.size(); ++k) {
+        auto it = shell.functions.find(argv[k]);
+        if (it == shell.functions.end())
+            status = 1;
+        else
+            show(argv[k], *it->second, false);
+    }
+    if (first == argv.size()) {
+        for (const auto& [name, function] : shell.functions) {
+            std::string attributes = function_attributes(shell, name);
+            bool wanted = (!(add & attribute::exported) || attributes.find('x') != std::string::npos) &&
+                          (!(add & attribute::readonly) || attributes.find('r') != std::string::npos);
+            if (wanted)
+                show(name, *function, true);
+        }
+    }
+    return status;
+}
+
 // The work of declare, local, export and readonly: options, then name[=value] operands.
 int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint16_t implied) {
     if (local && !shell.local_options.empty() && std::find(argv.begin() + 1, argv.end(), "-") != argv.end()) {
@@ -85,35 +146,8 @@ int declare_like(Shell& shell, std::vector<std::string>& argv, bool local, uint1
             }
         }
     }
-    if (functions && (add & attribute::readonly) && i < argv.size()) {
-        int status = 0;
-        for (size_t k = i; k < argv.size(); ++k) {
-            if (shell.functions.contains(argv[k])) {
-                shell.readonly_functions.insert(argv[k]);
-            } else {
-                builtin_error(shell, argv[0], argv[k] + ": not a function");
-                status = 1;
-            }
-        }
-        return status;
-    }
-    if (functions) {
-        int status = 0;
-        auto show = [&](const std::string& name, const FunctionDefinition& function) {
-            out(names_only ? "declare -f " + name + "\n" : function.source + "\n");
-        };
-        for (size_t k = i; k < argv.size(); ++k) {
-            auto it = shell.functions.find(argv[k]);
-            if (it == shell.functions.end())
-                status = 1;
-            else
-                names_only ? out(argv[k] + "\n") : (show(argv[k], *it->second), true);
-        }
-        if (i == argv.size())
-            for (const auto& [name, function] : shell.functions)
-                show(name, *function);
-        return status;
-    }
+    if (functions)
+        return declare_functions(shell, argv, i, add, remove, print, names_only);
     bool in_function = shell.in_function();
     bool make_local = (local || (in_function && (argv[0] == "declare" || argv[0] == "typeset"))) && !global;
     if (local && !in_function) {
@@ -213,7 +247,7 @@ int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
                 builtin_error(shell, "unset", name + ": cannot unset: readonly function");
                 status = 1;
             } else {
-                shell.functions.erase(name);
+                remove_function(shell, name);
             }
             continue;
         }
@@ -233,7 +267,7 @@ int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
         }
         if (!Variables::valid_name(name)) {
             if (!variables_only) {  // bash: without -v an invalid name may still be a function
-                shell.functions.erase(name);
+                remove_function(shell, name);
                 continue;
             }
             builtin_error(shell, "unset", "`" + name + "': not a valid identifier");
@@ -245,7 +279,7 @@ int builtin_unset(Shell& shell, std::vector<std::string>& argv) {
             builtin_error(shell, "unset", name + ": cannot unset: readonly variable");
             status = 1;
         } else if (!was_variable && !variables_only) {
-            shell.functions.erase(name);  // bash: unset without -f falls back to a function
+            remove_function(shell, name);  // bash: unset without -f falls back to a function
         }
     }
     return status;

@@ -145,6 +145,7 @@ struct Redirect {
     RedirectOp op{RedirectOp::output};
     Word target;            // file name, fd number, or the here-document body (all of it quoted)
     bool heredoc_quoted{false};  // a quoted delimiter: the body is not expanded
+    std::string heredoc_delimiter;  // without its quotes (declare -f shows it)
     uint32_t line{1};
 };
 
@@ -246,6 +247,7 @@ struct CondExpression {
     Word right;          // binary right: a pattern for == and !=, a regex for =~
     std::unique_ptr<CondExpression> first;   // negation operand; conjunction/disjunction left
     std::unique_ptr<CondExpression> second;  // conjunction/disjunction right
+    uint8_t parentheses{0};  // how many ( ) were written around it (declare -f shows them)
 };
 
 struct CondCommand {

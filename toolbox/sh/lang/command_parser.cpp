@@ -456,6 +456,7 @@ bool CommandParser::parse_redirect(std::vector<Redirect>& redirects, std::vector
         bool quoted = false;
         std::string delimiter = heredoc_delimiter(word.text, quoted);
         redirect.heredoc_quoted = quoted;
+        redirect.heredoc_delimiter = delimiter;
         redirect.target.span = word.word.span;
         size_t id = m_lexer.queue_heredoc(std::move(delimiter), op.op == Op::double_less_dash, quoted, op.line);
         heredocs.emplace_back(redirects.size(), id);

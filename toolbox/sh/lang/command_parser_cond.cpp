@@ -128,6 +128,8 @@ std::unique_ptr<CondExpression> CommandParser::parse_cond_term() {
         }
         drop();
         skip_cond_newlines();
+        if (inner->parentheses < UINT8_MAX)
+            ++inner->parentheses;
         return inner;
     }
     if (token.is_keyword("!")) {
