@@ -213,10 +213,18 @@ std::string as_pattern(const Field& field, PatternSyntax syntax = PatternSyntax:
     return pattern;
 }
 
-bool has_unquoted_glob(const Field& field) {
-    for (size_t i = 0; i < field.text.size(); ++i)
-        if (field.quoted[i] == '0' && (field.text[i] == '*' || field.text[i] == '?' || field.text[i] == '['))
+// Whether pathname expansion applies: an unquoted * ? [ (or, with extglob, +( @( !( ).
+bool has_unquoted_glob(const Field& field, bool extglob) {
+    for (size_t i = 0; i < field.text.size(); ++i) {
+        if (field.quoted[i] != '0')
+            continue;
+        char c = field.text[i];
+        if (c == '*' || c == '?' || c == '[')
             return true;
+        if (extglob && (c == '+' || c == '@' || c == '!') && i + 1 < field.text.size() && field.text[i + 1] == '(' &&
+            field.quoted[i + 1] == '0')
+            return true;
+    }
     return false;
 }
 
@@ -243,7 +251,7 @@ std::optional<std::vector<std::string>> expand_word(Shell& shell, const Word& or
         if (!fields)
             return std::nullopt;
         for (auto& field : split_fields(shell, *fields)) {
-            if (shell.options.noglob || !has_unquoted_glob(field)) {
+            if (shell.options.noglob || !has_unquoted_glob(field, shell.options.extglob)) {
                 out.push_back(std::move(field.text));
                 continue;
             }

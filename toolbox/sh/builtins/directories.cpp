@@ -1,4 +1,4 @@
-// cd, pwd, pushd, popd, dirs. The shell keeps PWD logical (symlinks as typed), as bash does
+// cd and pwd (pushd, popd and dirs: directory_stack.cpp). The shell keeps PWD logical (symlinks as typed), as bash does
 // without -P; the kernel's working directory (what children inherit) follows every change.
 #include <algorithm>
 #include <optional>
@@ -10,6 +10,7 @@
 #include <sx/posix.h>
 
 #include "sh/builtins/builtins.h"
+#include "sh/builtins/directories.h"
 
 namespace sh {
 
@@ -43,6 +44,8 @@ std::string physical_cwd() {
     return getcwd(buffer, sizeof buffer) ? std::string(buffer) : std::string();
 }
 
+}  // namespace
+
 std::string current(Shell& shell) {
     auto pwd = shell.variables.get("PWD");
     return pwd && !pwd->empty() && (*pwd)[0] == '/' ? *pwd : physical_cwd();
@@ -62,21 +65,6 @@ int change_directory(Shell& shell, const std::string& builtin, const std::string
     return 0;
 }
 
-void print_stack(Shell& shell) {
-    std::string line = current(shell);
-    auto home = shell.variables.get("HOME");
-    auto tilde = [&](std::string path) {
-        if (home && !home->empty() && path.rfind(*home, 0) == 0 && (path.size() == home->size() || path[home->size()] == '/'))
-            return "~" + path.substr(home->size());
-        return path;
-    };
-    line = tilde(line);
-    for (auto it = shell.directory_stack.rbegin(); it != shell.directory_stack.rend(); ++it)
-        line += " " + tilde(*it);
-    out(line + "\n");
-}
-
-}  // namespace
 
 // A relative directory name not starting with . or .. is looked up in CDPATH (an empty entry is
 // the current directory); the bool says whether cd prints the result (a non-empty entry matched).
@@ -147,48 +135,6 @@ int builtin_cd(Shell& shell, std::vector<std::string>& argv) {
 int builtin_pwd(Shell& shell, std::vector<std::string>& argv) {
     bool physical = argv.size() > 1 && argv[1] == "-P";
     out((physical ? physical_cwd() : current(shell)) + "\n");
-    return 0;
-}
-
-int builtin_pushd(Shell& shell, std::vector<std::string>& argv) {
-    std::string here = current(shell);
-    if (argv.size() < 2) {
-        if (shell.directory_stack.empty()) {
-            builtin_error(shell, "pushd", "no other directory");
-            return 1;
-        }
-        std::string top = shell.directory_stack.back();
-        if (change_directory(shell, "pushd", top, false) != 0)
-            return 1;
-        shell.directory_stack.back() = here;
-    } else {
-        if (change_directory(shell, "pushd", argv[1], false) != 0)
-            return 1;
-        shell.directory_stack.push_back(here);
-    }
-    print_stack(shell);
-    return 0;
-}
-
-int builtin_popd(Shell& shell, std::vector<std::string>&) {
-    if (shell.directory_stack.empty()) {
-        builtin_error(shell, "popd", "directory stack empty");
-        return 1;
-    }
-    std::string top = shell.directory_stack.back();
-    if (change_directory(shell, "popd", top, false) != 0)
-        return 1;
-    shell.directory_stack.pop_back();
-    print_stack(shell);
-    return 0;
-}
-
-int builtin_dirs(Shell& shell, std::vector<std::string>& argv) {
-    if (argv.size() > 1 && argv[1] == "-c") {
-        shell.directory_stack.clear();
-        return 0;
-    }
-    print_stack(shell);
     return 0;
 }
 

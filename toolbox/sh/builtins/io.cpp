@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <unistd.h>
 
 #include <sx/posix.h>
@@ -458,53 +459,91 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
     return got_delimiter ? 0 : 1;
 }
 
-int builtin_mapfile(Shell& shell, std::vector<std::string>& argv) {
-    bool strip = false;
-    char delimiter = '\n';
-    long limit = 0, skip = 0;
-    int fd = 0;
+namespace {
+
+struct MapfileOptions {
+    bool strip{false};
+    char delimiter{'\n'};
+    long limit{0}, skip{0}, quantum{5000};
+    std::optional<long> origin;
+    int fd{0};
+    std::string callback;
+    std::string name{"MAPFILE"};
+};
+
+// -d -n -O -s -t -u -C -c, then the array's name; nullopt after bash's usage error.
+std::optional<MapfileOptions> mapfile_options(Shell& shell, std::vector<std::string>& argv) {
+    MapfileOptions options;
     size_t i = 1;
     for (; i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-'; ++i) {
+        if (argv[i] == "--") {
+            ++i;
+            break;
+        }
         char flag = argv[i][1];
-        std::string value = argv[i].size() > 2 ? argv[i].substr(2) : (i + 1 < argv.size() && flag != 't' ? argv[++i] : "");
+        bool takes_value = std::string_view("dnOsuCc").find(flag) != std::string_view::npos;
+        std::string value = !takes_value ? "" : argv[i].size() > 2 ? argv[i].substr(2) : i + 1 < argv.size() ? argv[++i] : "";
         switch (flag) {
-        case 't': strip = true; break;
-        case 'd': delimiter = value.empty() ? '\0' : value[0]; break;
-        case 'n': limit = std::atol(value.c_str()); break;
-        case 's': skip = std::atol(value.c_str()); break;
-        case 'u': fd = std::atoi(value.c_str()); break;
+        case 't': options.strip = true; break;
+        case 'd': options.delimiter = value.empty() ? '\0' : value[0]; break;
+        case 'n': options.limit = std::atol(value.c_str()); break;
+        case 's': options.skip = std::atol(value.c_str()); break;
+        case 'O': options.origin = std::atol(value.c_str()); break;
+        case 'u': options.fd = std::atoi(value.c_str()); break;
+        case 'C': options.callback = value; break;
+        case 'c': options.quantum = std::max(1L, std::atol(value.c_str())); break;
         default:
-            return invalid_builtin_option(shell, argv[0], argv[i]);
+            invalid_builtin_option(shell, argv[0], argv[i]);
+            return std::nullopt;
         }
     }
-    std::string name = i < argv.size() ? argv[i] : "MAPFILE";
-    shell.variables.unset(name);
-    Variable& variable = shell.variables.declare(name, false);
-    variable.attributes |= attribute::indexed_array;
+    if (i < argv.size())
+        options.name = argv[i];
+    return options;
+}
+
+}  // namespace
+
+int builtin_mapfile(Shell& shell, std::vector<std::string>& argv) {
+    auto options = mapfile_options(shell, argv);
+    if (!options)
+        return 2;
+    if (!options->origin)
+        shell.variables.unset(options->name);  // -O appends to what is there
+    shell.variables.declare(options->name, false).attributes |= attribute::indexed_array;
+    long count = 0, index = options->origin.value_or(0), stored = 0;
+    // Each line: skipped (-s), or the callback every -c lines (before it is stored), then stored.
+    auto take = [&](std::string& item) {
+        if (options->strip && !item.empty() && item.back() == options->delimiter)
+            item.pop_back();
+        if (count++ < options->skip)
+            return;
+        if (!options->callback.empty() && (stored + 1) % options->quantum == 0)
+            (void)shell.run_source(options->callback + " " + std::to_string(index) + " " + quote_single(item));
+        if (Variable* variable = shell.variables.find(options->name))
+            variable->set_element(std::to_string(index), item);
+        ++index, ++stored;
+    };
     std::string item;
-    long count = 0, index = 0;
     char buffer[4096];
     bool done = false;
     while (!done) {
-        ssize_t got = ::read(fd, buffer, sizeof buffer);
+        ssize_t got = ::read(options->fd, buffer, sizeof buffer);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0)
             break;
         for (ssize_t k = 0; k < got && !done; ++k) {
             item += buffer[k];
-            if (buffer[k] != delimiter)
+            if (buffer[k] != options->delimiter)
                 continue;
-            if (strip)
-                item.pop_back();
-            if (count++ >= skip)
-                variable.set_element(std::to_string(index++), item);
+            take(item);
             item.clear();
-            done = limit > 0 && index >= limit;
+            done = options->limit > 0 && stored >= options->limit;
         }
     }
-    if (!item.empty() && !done && count++ >= skip)
-        variable.set_element(std::to_string(index++), item);
+    if (!item.empty() && !done)
+        take(item);
     return 0;
 }
 
