@@ -137,6 +137,11 @@ int sh_main(int argc, char** argv) {
             return 2;
         }
         shell.is_child = true;
+    } else {
+        // $PPID: the parent of the shell that started; subshells keep it (it travels as a variable).
+        sh::Variable& ppid = shell.variables.declare("PPID", false);
+        ppid.value = std::to_string(getppid());
+        ppid.attributes |= sh::attribute::readonly;
     }
     if (have_command) {
         if (i >= argc) {
@@ -145,6 +150,8 @@ int sh_main(int argc, char** argv) {
         }
         command = argv[i++];
         shell.command_string = state_fd < 0;
+        if (shell.command_string)
+            shell.syntax_context = "-c";  // bash: "bash: -c: line 1: syntax error …"
         if (state_fd < 0) {
             if (i < argc)
                 shell.name = argv[i++];

@@ -98,6 +98,10 @@ int run_loop(Shell& shell, const LoopClause& clause) {
 }
 
 int run_for(Shell& shell, const Command& command, const ForClause& clause) {
+    if (!Variables::valid_name(clause.variable)) {
+        shell.error("`" + clause.variable + "': not a valid identifier");
+        return 1;
+    }
     std::string header = for_text(command, clause);
     if (!begin_command(shell, header, command.span.line))
         return shell.status;

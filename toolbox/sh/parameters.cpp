@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 
 #include "sh/assign.h"
@@ -65,6 +66,14 @@ std::optional<std::string> dynamic_variable(Shell& shell, std::string_view name)
         return shell.seconds_text();
     if (name == "EPOCHSECONDS")
         return std::to_string(now_seconds());
+    if (name == "EPOCHREALTIME") {
+        auto since = std::chrono::system_clock::now().time_since_epoch();
+        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(since).count();
+        char text[32];
+        std::snprintf(text, sizeof text, "%lld.%06lld", static_cast<long long>(micros / 1000000),
+                      static_cast<long long>(micros % 1000000));
+        return std::string(text);
+    }
     if (name == "LINENO")
         return std::to_string(shell.line + shell.line_base);
     if (name == "BASH_COMMAND")

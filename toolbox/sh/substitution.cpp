@@ -125,6 +125,12 @@ std::optional<std::string> process_substitution(Shell& shell, const ProcessSubst
         report_spawn_error(shell, "sh", child.error);
         return std::nullopt;
     }
+    // Out of the way of the descriptors scripts use (bash takes 63 down): `exec 3< <(…)` must not
+    // name the descriptor the substitution itself is on.
+    if (int high = sx_fcntl(our_end, 0 /* F_DUPFD */, 60); high >= 0) {
+        ::close(our_end);
+        our_end = high;
+    }
     (void)sx_fcntl(our_end, F_SETFD, 0);  // the command that names /dev/fd/N inherits it
     shell.substitution_fds.push_back(our_end);
     shell.substitution_pids.push_back(child.pid);
