@@ -1,5 +1,6 @@
 #include "sh/assign.h"
 
+#include <cstdlib>
 #include <iterator>
 
 #include "sh/expand.h"
@@ -90,6 +91,11 @@ bool assign_value(Shell& shell, const std::string& name, const std::optional<std
     Variable* variable = shell.variables.find(name);
     if (variable && (variable->attributes & attribute::readonly)) {
         shell.error(name + ": readonly variable");
+        return false;
+    }
+    if (key && (!variable || !variable->is_assoc()) && !key->empty() && (*key)[0] == '-' &&
+        (!variable || negative_index_out_of_range(*variable, std::atoll(key->c_str())))) {
+        shell.error(name + "[" + *key + "]: bad array subscript");
         return false;
     }
     std::optional<std::string> current = variable ? (key ? variable->element(*key) : variable->scalar()) : std::nullopt;

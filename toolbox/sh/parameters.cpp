@@ -129,6 +129,10 @@ Lookup lookup_array(Shell& shell, const std::string& name, const Word& index) {
     auto index_value = arithmetic(shell, *key_text);
     if (!index_value)
         return {};
+    if (*index_value < 0 && negative_index_out_of_range(*variable, *index_value)) {
+        shell.error(name + ": bad array subscript");  // reported, and the value is empty (bash)
+        return {};
+    }
     return single(variable->element(std::to_string(*index_value)));
 }
 

@@ -39,6 +39,13 @@ bool Variable::is_set() const {
 
 std::optional<std::string> Variable::scalar() const { return element("0"); }
 
+bool negative_index_out_of_range(const Variable& variable, int64_t index) {
+    if (!(variable.attributes & attribute::indexed_array))
+        return index < 0;  // bash counts no element back from a scalar
+    int64_t size = variable.elements.empty() ? 0 : variable.elements.rbegin()->first + 1;
+    return size + index < 0;
+}
+
 std::optional<std::string> Variable::element(std::string_view key) const {
     if (is_assoc()) {
         for (const auto& [k, v] : pairs)

@@ -53,6 +53,10 @@ std::string declare_line(const std::string& name, const Variable& variable);
 // What an assignment to a readonly variable or a bad name reports.
 enum class AssignError : uint8_t { none, readonly, bad_name };
 
+// Whether a negative index counts back past the first element of `variable` (for a scalar: any
+// negative index): bash's "bad array subscript".
+bool negative_index_out_of_range(const Variable& variable, int64_t index);
+
 class Variables {
 public:
     Variables();
