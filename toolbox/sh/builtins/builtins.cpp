@@ -32,6 +32,7 @@ constexpr Builtin k_builtins[] = {
     {"fg", builtin_fg},
     {"getopts", builtin_getopts},
     {"hash", builtin_hash},
+    {"help", builtin_help},
     {"history", builtin_history},
     {"jobs", builtin_jobs},
     {"kill", builtin_kill},

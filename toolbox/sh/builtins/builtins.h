@@ -35,6 +35,13 @@ void builtin_error(Shell& shell, std::string_view builtin, std::string_view mess
 
 // "BUILTIN: usage: SYNOPSIS" on stderr (bash's short synopsis; nothing for builtins without one).
 void builtin_usage(std::string_view builtin);
+// Every builtin's synopsis and one-line summary, in name order (for help).
+struct BuiltinSummary {
+    std::string_view name;
+    std::string_view synopsis;
+    std::string_view summary;
+};
+std::vector<BuiltinSummary> builtin_summaries();
 // "…: BUILTIN: -X: invalid option" and the synopsis; returns 2, bash's status for it.
 int invalid_builtin_option(Shell& shell, std::string_view builtin, std::string_view option);
 
@@ -55,6 +62,7 @@ int builtin_pwd(Shell&, std::vector<std::string>&);
 int builtin_pushd(Shell&, std::vector<std::string>&);
 int builtin_popd(Shell&, std::vector<std::string>&);
 int builtin_dirs(Shell&, std::vector<std::string>&);
+int builtin_help(Shell&, std::vector<std::string>&);
 int builtin_exit(Shell&, std::vector<std::string>&);
 int builtin_return(Shell&, std::vector<std::string>&);
 int builtin_caller(Shell&, std::vector<std::string>&);

@@ -1,5 +1,7 @@
 // echo, printf, read, mapfile/readarray.
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cinttypes>
 #include <climits>
 #include <cstdio>
@@ -7,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 #include <optional>
+#include <poll.h>
 #include <unistd.h>
 
 #include <sx/posix.h>
@@ -325,6 +328,25 @@ int builtin_printf(Shell& shell, std::vector<std::string>& argv) {
     return out(output) ? status : write_failed(shell, "printf");
 }
 
+namespace {
+
+constexpr int k_sigalrm = 14;  // a timed-out read returns 128 + SIGALRM, as bash's does
+
+// read -t: whether `fd` has input (or end of file) before `deadline`.
+bool readable_before(int fd, std::chrono::steady_clock::time_point deadline) {
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        struct pollfd entry{fd, POLLIN, 0};
+        int ready = ::poll(&entry, 1, static_cast<int>(std::max<int64_t>(left.count(), 0)));
+        if (ready > 0)
+            return true;
+        if (ready == 0 || errno != EINTR)
+            return false;
+    }
+}
+
+}  // namespace
+
 int builtin_read(Shell& shell, std::vector<std::string>& argv) {
     bool raw = false, silent = false;
     std::string prompt, array;
@@ -358,7 +380,13 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
         }
     }
     (void)silent;
-    (void)timeout;
+    if (timeout == 0) {  // -t 0: only whether input is waiting
+        struct pollfd entry{fd, POLLIN, 0};
+        return ::poll(&entry, 1, 0) > 0 ? 0 : 1;
+    }
+    auto deadline = std::chrono::steady_clock::now() +
+                    std::chrono::microseconds(static_cast<int64_t>(std::max(timeout, 0.0) * 1e6));
+    bool timed_out = false;
     for (size_t k = i; k < argv.size(); ++k)
         if (!Variables::valid_name(argv[k])) {
             builtin_error(shell, "read", "`" + argv[k] + "': not a valid identifier");
@@ -370,6 +398,10 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
     bool got_delimiter = false;
     char c;
     while (max_chars < 0 || static_cast<long>(line.size()) < max_chars) {
+        if (timeout > 0 && !readable_before(fd, deadline)) {
+            timed_out = true;  // what was read so far is still assigned (bash)
+            break;
+        }
         ssize_t count = ::read(fd, &c, 1);
         if (count < 0 && errno == EINTR) {
             if (interrupt_pending(shell))
@@ -417,7 +449,7 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
         for (size_t k = 0; k < line.size(); ++k)
             if (line[k] != '\x01') reply += line[k];
         shell.variables.set("REPLY", reply);
-        return got_delimiter ? 0 : 1;
+        return timed_out ? 128 + k_sigalrm : got_delimiter ? 0 : 1;
     }
     skip_spaces();
     while (pos < line.size()) {
@@ -456,7 +488,7 @@ int builtin_read(Shell& shell, std::vector<std::string>& argv) {
             if (!assign_value(shell, names[k], std::nullopt, k < fields.size() ? fields[k] : "", false))
                 return 1;
     }
-    return got_delimiter ? 0 : 1;
+    return timed_out ? 128 + k_sigalrm : got_delimiter ? 0 : 1;
 }
 
 namespace {
