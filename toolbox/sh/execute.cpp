@@ -60,6 +60,21 @@ struct Started {
     int status{127};
 };
 
+// A command that could not start says so where its standard error would have gone (`nosuch 2>&1 |
+// cat` reports into the pipe), as the child bash forks would.
+int report_on_its_stderr(Shell& shell, const ChildFds& fds, const std::string& command, int error) {
+    int target = fds.source_of(2);
+    int saved = target != 2 ? sx_fcntl(2, 1030 /* F_DUPFD_CLOEXEC */, 10) : -1;
+    if (saved >= 0)
+        dup2(target, 2);
+    int status = report_spawn_error(shell, command, error);
+    if (saved >= 0) {
+        dup2(saved, 2);
+        ::close(saved);
+    }
+    return status;
+}
+
 // A plain external command (is_plain_external) spawned with `fds`. Its words are expanded here
 // as its child shell would: a failed expansion or redirection ends only it, with status 1.
 Started start_external(Shell& shell, const Command& command, const ChildFds& fds) {
@@ -76,7 +91,7 @@ Started start_external(Shell& shell, const Command& command, const ChildFds& fds
         return {-1, 1};
     auto child = spawn_external(shell, *argv, {}, redirects.fds());
     if (child.pid < 0)
-        return {-1, report_spawn_error(shell, argv->front(), child.error)};
+        return {-1, report_on_its_stderr(shell, redirects.fds(), argv->front(), child.error)};
     return {child.pid, 0};
 }
 
